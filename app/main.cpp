@@ -1,0 +1,67 @@
+// The jobsim executable: parses the command line and runs one subcommand. This is the single place
+// that maps exceptions to exit codes and messages (ARCHITECTURE-SKETCH 7.8):
+//   0 success; 2 bad input (ScenarioError, UsageError, command-line errors); 1 anything else.
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "app/commands.hpp"
+#include "sim/core/error.hpp"
+
+namespace {
+
+constexpr const char* error_prefix = "jobsim: error: ";
+
+std::string join_arguments(int argc, char** argv) {
+    std::string joined;
+    for (int index = 0; index < argc; ++index) {
+        joined += (index == 0 ? "" : " ");
+        joined += argv[index];
+    }
+    return joined;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace jobsim;
+    CLI::App cli{"jobsim: an agent-based simulator of UK employment support", "jobsim"};
+    cli.set_version_flag("--version", std::string("jobsim ") + JOBSIM_VERSION);
+    cli.require_subcommand(1);
+    cli.footer(app::exit_code_footer());
+    cli.failure_message([](const CLI::App* /*app*/, const CLI::Error& error) {
+        return std::string(error_prefix) + error.what() +
+               "\nRun with --help for more information.\n";
+    });
+    app::Action chosen;
+    app::add_commands(cli, chosen, join_arguments(argc, argv));
+
+    try {
+        cli.parse(argc, argv);
+        return chosen();
+    } catch (const CLI::ParseError& error) {
+        // CLI11 prints help and version itself and reports them as exit 0.
+        return cli.exit(error) == 0 ? app::exit_success : app::exit_bad_input;
+    } catch (const ScenarioError& error) {
+        std::cerr << error_prefix << "invalid scenario (" << error.problems().size()
+                  << (error.problems().size() == 1 ? " problem" : " problems") << ")\n";
+        for (const ScenarioProblem& problem : error.problems()) {
+            std::cerr << "  " << format_problem(problem) << '\n';
+        }
+        return app::exit_bad_input;
+    } catch (const UsageError& error) {
+        std::cerr << error_prefix << error.what() << '\n';
+        return app::exit_bad_input;
+    } catch (const RunError& error) {
+        std::cerr << error_prefix << "the run failed: " << error.what() << '\n';
+        return app::exit_failure;
+    } catch (const OutputError& error) {
+        std::cerr << error_prefix << error.what() << '\n';
+        return app::exit_failure;
+    } catch (const std::exception& error) {
+        std::cerr << error_prefix << error.what() << '\n';
+        return app::exit_failure;
+    }
+}

@@ -1,0 +1,18 @@
+// A recorder that keeps nothing: the benchmark uses it to time the model without output cost.
+#pragma once
+
+#include "sim/observe/recorder.hpp"
+
+namespace jobsim::app {
+
+class NullRecorder final : public Recorder {
+public:
+    void begin_run(const RunInfo& /*info*/) override {}
+    void begin_replication(std::uint32_t /*replication*/, const World& /*world*/) override {}
+    void record_week(Week /*week*/, const World& /*world*/, std::span<const Event> /*events*/,
+                     std::span<const AreaWeek> /*areas*/) override {}
+    void end_replication(std::uint32_t /*replication*/, const World& /*world*/) override {}
+    void end_run() override {}
+};
+
+}  // namespace jobsim::app

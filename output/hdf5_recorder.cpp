@@ -1,0 +1,510 @@
+// The HDF5 recorder: provenance at begin_run, one group per replication with trajectories written a
+// week (row) at a time, appended event and area tables, and the person table at the end. Layout
+// and codes: output/SCHEMA.md. All HDF5 calls happen on the caller's thread.
+#include "output/hdf5_recorder.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <ctime>
+#include <limits>
+#include <numeric>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "output/atomic_file.hpp"
+#include "output/codes.hpp"
+#include "output/h5/error.hpp"
+#include "output/h5/objects.hpp"
+#include "output/h5/recorded_types.hpp"
+#include "output/person_row.hpp"
+#include "sim/core/error.hpp"
+#include "sim/core/message.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/state/world.hpp"
+
+#include <unistd.h>
+
+namespace jobsim::output {
+
+namespace {
+
+constexpr std::uint32_t format_version = 1;
+constexpr const char* format_name = "jobsim-output";
+
+/// One [weeks, persons] variable: where its values come from and how it is described.
+struct Trajectory {
+    const char* name;
+    const char* long_name;
+    const char* units;
+    std::string codes;  ///< empty when the values are not codes
+    std::size_t element_bytes;
+    h5::Datatype (*memory_type)();
+    h5::Datatype (*file_type)();
+    const void* (*column)(const Persons&);
+    void (*fill)(void*);  ///< writes the value unrecorded weeks read as
+};
+
+template <class T>
+struct Stored {
+    using type = T;
+};
+template <class T>
+requires std::is_enum_v<T>
+struct Stored<T> {
+    using type = std::underlying_type_t<T>;
+};
+
+/// Builds a Trajectory for one Persons column (e.g. &Persons::status).
+template <auto Column>
+Trajectory trajectory(const char* name, const char* long_name, const char* units,
+                      std::string codes = {}) {
+    using Element =
+        typename std::remove_cvref_t<decltype(std::declval<Persons>().*Column)>::value_type;
+    using Value = typename Stored<Element>::type;
+    return Trajectory{
+        name,
+        long_name,
+        units,
+        std::move(codes),
+        sizeof(Element),
+        &h5::h5_type<Element>::memory,
+        &h5::h5_type<Element>::file,
+        [](const Persons& persons) -> const void* { return (persons.*Column).data(); },
+        [](void* out) {
+            // Unwritten rows are NaN or the type's maximum, never a valid code.
+            Value fill{};
+            if constexpr (std::is_floating_point_v<Value>) {
+                fill = std::numeric_limits<Value>::quiet_NaN();
+            } else {
+                fill = std::numeric_limits<Value>::max();
+            }
+            *static_cast<Value*>(out) = fill;
+        },
+    };
+}
+
+/// The recorded trajectories, in file order.
+const std::vector<Trajectory>& trajectories() {
+    static const std::vector<Trajectory> all = {
+        trajectory<&Persons::status>("status", "labour market status", "code",
+                                     labour_status_codes()),
+        trajectory<&Persons::claim>("claim", "benefit claim state", "code", claim_state_codes()),
+        trajectory<&Persons::wage_per_hour>("wage_per_hour",
+                                            "hourly wage of the current or last job", "GBP/hour"),
+        trajectory<&Persons::hours_per_week>(
+            "hours_per_week", "contracted hours of the current or last job", "hours/week"),
+        trajectory<&Persons::low_paid>("low_paid",
+                                       "hourly wage below two thirds of the initial median", "code",
+                                       "0=not low paid,1=low paid"),
+        trajectory<&Persons::applications>("applications", "job applications sent this week",
+                                           "applications/week"),
+        trajectory<&Persons::spell_weeks>("spell_weeks", "weeks in the current spell out of work",
+                                          "weeks"),
+        trajectory<&Persons::search_effort>(
+            "search_effort", "job search effort (1 = no barriers, new spell, average disposition)",
+            "1"),
+    };
+    return all;
+}
+
+std::string utc_now() {
+    const std::time_t now = std::time(nullptr);
+    std::tm parts{};
+    gmtime_r(&now, &parts);
+    std::array<char, 32> text{};
+    const std::size_t length =
+        std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &parts);
+    return std::string(text.data(), length);
+}
+
+std::string host_name() {
+    std::array<char, 256> name{};
+    if (::gethostname(name.data(), name.size() - 1) != 0) {
+        return "unknown";
+    }
+    return std::string(name.data());
+}
+
+std::string hdf5_library_version() {
+    unsigned major = 0;
+    unsigned minor = 0;
+    unsigned release = 0;
+    H5get_libversion(&major, &minor, &release);
+    return message(major, '.', minor, '.', release);
+}
+
+/// Per-person totals the recorder accumulates over the recorded weeks.
+struct Counts {
+    std::uint32_t weeks_employed = 0;
+    std::uint32_t weeks_claiming = 0;
+    std::uint32_t hires = 0;
+    std::uint32_t separations = 0;
+    std::uint32_t sanctions = 0;
+};
+
+/// Everything open while one replication is being recorded.
+struct Replication {
+    std::uint32_t index = 0;
+    std::uint32_t persons = 0;
+    std::uint32_t weeks_recorded = 0;
+    std::string name;  ///< "/replications/<r>", for messages
+    h5::Group group;
+    h5::Group trajectory_group;
+    h5::Dataset week_scale;
+    h5::Dataset person_scale;
+    std::vector<h5::Dataset> trajectory_sets;
+    std::vector<h5::Datatype> trajectory_memory_types;
+    h5::Dataset events;
+    hsize_t event_rows = 0;
+    h5::Dataset area_series;
+    hsize_t area_rows = 0;
+    std::vector<Counts> counts;
+};
+
+/// 0, 1, ..., n-1 as a dimension scale dataset.
+h5::Dataset index_scale(hid_t parent, const std::string& name, std::uint32_t n,
+                        const char* long_name) {
+    const h5::Datatype stored = h5::h5_type<std::uint32_t>::file();
+    const h5::Datatype in_memory = h5::h5_type<std::uint32_t>::memory();
+    h5::Dataset scale = h5::create_dataset(parent, name, stored.get(), h5::Layout::fixed({n}));
+    std::vector<std::uint32_t> values(n);
+    std::iota(values.begin(), values.end(), 0u);
+    if (n > 0) {
+        h5::write_all(scale, in_memory.get(), values.data(), name);
+    }
+    h5::make_scale(scale, name);
+    h5::set_attribute(scale.get(), "long_name", long_name);
+    return scale;
+}
+
+/// An empty, extendible, compressed table of T.
+template <class T>
+h5::Dataset create_table(hid_t parent, const std::string& name) {
+    const h5::Datatype stored = h5::h5_type<T>::file();
+    const std::size_t row_bytes = H5Tget_size(stored.get());
+    const hsize_t rows_per_chunk = h5::chunk_length(std::numeric_limits<hsize_t>::max(), row_bytes);
+    h5::Layout layout = h5::Layout::fixed({0});
+    layout.max_dims = {H5S_UNLIMITED};
+    layout.chunk = {rows_per_chunk};
+    return h5::create_dataset(parent, name, stored.get(), layout);
+}
+
+}  // namespace
+
+struct Hdf5Recorder::Impl {
+    enum class Stage { constructed, running, in_replication, ended };
+
+    OutputOptions options;
+    AtomicFile target;  // declared before the HDF5 handles: destroyed after they close
+    h5::File file;
+    h5::Group replications_group;
+    std::optional<Replication> current;
+    Stage stage = Stage::constructed;
+    std::uint32_t weeks = 0;
+    std::uint32_t replications_completed = 0;
+    h5::Datatype event_memory;
+    h5::Datatype area_memory;
+
+    explicit Impl(OutputOptions opts)
+        : options(std::move(opts)), target(options.path, options.force) {}
+
+    void expect(Stage wanted, const char* call) const {
+        if (stage != wanted) {
+            throw RunError(message("Hdf5Recorder::", call, " called out of order for '",
+                                   options.path.string(), "'"));
+        }
+    }
+
+    void write_root_attributes(const RunInfo& info) {
+        const hid_t root = file.get();
+        h5::set_attribute(root, "format", format_name);
+        h5::set_attribute(root, "format_version", format_version);
+        h5::set_attribute(root, "jobsim_version", JOBSIM_VERSION);
+        h5::set_attribute(root, "scenario_name", info.scenario.name);
+        h5::set_attribute(root, "scenario_yaml", info.scenario_yaml);
+        h5::set_attribute(root, "seed", info.seed);
+        h5::set_attribute(root, "replications", info.replications);
+        h5::set_attribute(root, "weeks", info.weeks);
+        h5::set_attribute(root, "persons", info.scenario.population.persons);
+        h5::set_attribute(root, "complete", std::uint8_t{0});
+        h5::set_attribute(root, "replications_completed", std::uint32_t{0});
+        // Run-to-run variable provenance: root only, never under /replications.
+        h5::set_attribute(root, "command", options.command);
+        h5::set_attribute(root, "threads", info.threads);
+        h5::set_attribute(root, "created_utc", utc_now());
+        h5::set_attribute(root, "host", host_name());
+        h5::set_attribute(root, "hdf5_version", hdf5_library_version());
+    }
+
+    void begin_run(const RunInfo& info) {
+        expect(Stage::constructed, "begin_run");
+        weeks = info.weeks;
+        event_memory = h5::h5_type<Event>::memory();
+        area_memory = h5::h5_type<AreaWeek>::memory();
+        file = h5::create_file(target.partial_path());
+        write_root_attributes(info);
+        {
+            const h5::Group provenance = h5::create_group(file.get(), "provenance");
+            h5::write_text_dataset(provenance.get(), "scenario_yaml", info.scenario_yaml);
+        }
+        replications_group = h5::create_group(file.get(), "replications");
+        h5::flush(file);
+        stage = Stage::running;
+    }
+
+    void begin_replication(std::uint32_t index, const World& world) {
+        expect(Stage::running, "begin_replication");
+        Replication rep;
+        rep.index = index;
+        rep.persons = world.persons.size();
+        rep.name = message("/replications/", index);
+        rep.counts.assign(rep.persons, Counts{});
+
+        const std::string group_name = std::to_string(index);
+        rep.group = h5::create_group(replications_group.get(), group_name);
+        const hid_t group = rep.group.get();
+        h5::set_attribute(group, "replication", index);
+        h5::set_attribute(group, "weeks", weeks);
+        h5::set_attribute(group, "persons", rep.persons);
+        h5::set_attribute(group, "complete", std::uint8_t{0});
+        // The scenario's nominal size may differ from the world actually built.
+        h5::set_attribute(file.get(), "persons", rep.persons);
+
+        rep.week_scale =
+            index_scale(group, "week", weeks, "recorded week (0 = first after burn-in)");
+        rep.person_scale = index_scale(group, "person", rep.persons, "person id");
+
+        rep.trajectory_group = h5::create_group(group, "trajectories");
+        for (const Trajectory& variable : trajectories()) {
+            rep.trajectory_sets.push_back(create_trajectory(rep, variable));
+            rep.trajectory_memory_types.push_back(variable.memory_type());
+        }
+        rep.events = create_table<Event>(group, "events");
+        set_event_attributes(rep.events.get());
+        rep.area_series = create_table<AreaWeek>(group, "area_series");
+        h5::set_attribute(rep.area_series.get(), "long_name",
+                          "weekly aggregates per area, one row per (week, area)");
+
+        current = std::move(rep);
+        stage = Stage::in_replication;
+    }
+
+    h5::Dataset create_trajectory(const Replication& rep, const Trajectory& variable) const {
+        const h5::Datatype stored = variable.file_type();
+        const h5::Datatype in_memory = variable.memory_type();
+        std::array<std::byte, 8> fill{};
+        variable.fill(fill.data());
+        h5::Layout layout = h5::Layout::fixed({weeks, rep.persons});
+        if (weeks > 0 && rep.persons > 0) {
+            layout.chunk = {1, h5::chunk_length(rep.persons, variable.element_bytes)};
+        }
+        layout.fill = fill.data();
+        layout.fill_type = in_memory.get();
+        h5::Dataset dataset =
+            h5::create_dataset(rep.trajectory_group.get(), variable.name, stored.get(), layout);
+        const hid_t id = dataset.get();
+        h5::set_attribute(id, "long_name", variable.long_name);
+        h5::set_attribute(id, "units", variable.units);
+        if (!variable.codes.empty()) {
+            h5::set_attribute(id, "codes", variable.codes);
+        }
+        const std::string full_name = rep.name + "/trajectories/" + variable.name;
+        h5::attach_scale(dataset, rep.week_scale, 0, full_name);
+        h5::attach_scale(dataset, rep.person_scale, 1, full_name);
+        return dataset;
+    }
+
+    static void set_event_attributes(hid_t events) {
+        h5::set_attribute(events, "long_name", "event log, sorted by week then kind then person");
+        h5::set_attribute(events, "kind_codes", event_kind_codes());
+        h5::set_attribute(events, "detail_codes", event_detail_codes());
+        h5::set_attribute(events, "other_meaning", event_other_meaning());
+        h5::set_attribute(events, "value_meaning", event_value_meaning());
+    }
+
+    void check_world(const Replication& rep, const World& world, const char* call) const {
+        if (world.persons.size() != rep.persons) {
+            throw RunError(message("Hdf5Recorder::", call, ": the world has ", world.persons.size(),
+                                   " persons but replication ", rep.index, " began with ",
+                                   rep.persons));
+        }
+    }
+
+    void record_week(Week week, const World& world, std::span<const Event> events,
+                     std::span<const AreaWeek> areas) {
+        expect(Stage::in_replication, "record_week");
+        Replication& rep = *current;
+        check_world(rep, world, "record_week");
+        if (week != rep.weeks_recorded || week >= weeks) {
+            throw RunError(message("Hdf5Recorder::record_week: got week ", week, ", expected week ",
+                                   rep.weeks_recorded, " of ", weeks, " recorded weeks"));
+        }
+        const Persons& persons = world.persons;
+
+        const std::vector<Trajectory>& variables = trajectories();
+        for (std::size_t v = 0; v < variables.size(); ++v) {
+            h5::write_row(rep.trajectory_sets[v], week, rep.persons,
+                          rep.trajectory_memory_types[v].get(), variables[v].column(persons),
+                          rep.name + "/trajectories/" + variables[v].name);
+        }
+
+        for (std::uint32_t p = 0; p < rep.persons; ++p) {
+            Counts& c = rep.counts[p];
+            c.weeks_employed += persons.status[p] == LabourStatus::employed ? 1u : 0u;
+            c.weeks_claiming += persons.claim[p] != ClaimState::none ? 1u : 0u;
+        }
+        for (const Event& event : events) {
+            const std::uint32_t p = index(event.person);
+            if (p >= rep.persons) {
+                throw RunError(message("Hdf5Recorder::record_week: an event names person ", p,
+                                       " but the world has ", rep.persons));
+            }
+            Counts& c = rep.counts[p];
+            switch (event.kind) {
+                case EventKind::hire:
+                    ++c.hires;
+                    break;
+                case EventKind::separation:
+                    ++c.separations;
+                    break;
+                case EventKind::sanction:
+                    ++c.sanctions;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        // The schema promises the log in event_order; the engine sorts already, so this rarely
+        // copies.
+        std::vector<Event> sorted;
+        if (!std::is_sorted(events.begin(), events.end(), event_order)) {
+            sorted.assign(events.begin(), events.end());
+            std::sort(sorted.begin(), sorted.end(), event_order);
+            events = sorted;
+        }
+        h5::append(rep.events, rep.event_rows, events.size(), event_memory.get(), events.data(),
+                   rep.name + "/events");
+        h5::append(rep.area_series, rep.area_rows, areas.size(), area_memory.get(), areas.data(),
+                   rep.name + "/area_series");
+        ++rep.weeks_recorded;
+    }
+
+    void end_replication(std::uint32_t index, const World& world) {
+        expect(Stage::in_replication, "end_replication");
+        Replication& rep = *current;
+        if (index != rep.index) {
+            throw RunError(message("Hdf5Recorder::end_replication(", index, ") while replication ",
+                                   rep.index, " is open"));
+        }
+        check_world(rep, world, "end_replication");
+        write_person_table(rep, world.persons);
+        const hid_t group = rep.group.get();
+        h5::set_attribute(group, "weeks_recorded", rep.weeks_recorded);
+        h5::set_attribute(group, "complete",
+                          static_cast<std::uint8_t>(rep.weeks_recorded == weeks ? 1 : 0));
+        current.reset();  // closes the replication's datasets
+        ++replications_completed;
+        h5::set_attribute(file.get(), "replications_completed", replications_completed);
+        // A finished replication is on disk even if a later one fails.
+        h5::flush(file);
+        stage = Stage::running;
+    }
+
+    static void write_person_table(const Replication& rep, const Persons& persons) {
+        std::vector<PersonRow> rows(rep.persons);
+        for (std::uint32_t p = 0; p < rep.persons; ++p) {
+            PersonRow& row = rows[p];
+            const Counts& c = rep.counts[p];
+            row.person = static_cast<PersonId>(p);
+            row.area = persons.area[p];
+            row.age_years = persons.age_years[p];
+            row.skill = persons.skill[p];
+            row.barriers = persons.barriers[p];
+            row.arm = persons.arm[p];
+            row.status = persons.status[p];
+            row.claim = persons.claim[p];
+            row.employer = persons.employer[p];
+            row.wage_per_hour = persons.wage_per_hour[p];
+            row.hours_per_week = persons.hours_per_week[p];
+            row.low_paid = persons.low_paid[p];
+            row.tenure_weeks = persons.tenure_weeks[p];
+            row.spell_weeks = persons.spell_weeks[p];
+            row.sanction_count = persons.sanction_count[p];
+            row.weeks_employed = c.weeks_employed;
+            row.weeks_claiming = c.weeks_claiming;
+            row.hires = c.hires;
+            row.separations = c.separations;
+            row.sanctions = c.sanctions;
+        }
+        const h5::Datatype stored = h5::h5_type<PersonRow>::file();
+        const h5::Datatype in_memory = h5::h5_type<PersonRow>::memory();
+        h5::Layout layout = h5::Layout::fixed({rep.persons});
+        if (rep.persons > 0) {
+            layout.chunk = {h5::chunk_length(rep.persons, H5Tget_size(stored.get()))};
+        }
+        const h5::Dataset table =
+            h5::create_dataset(rep.group.get(), "persons", stored.get(), layout);
+        if (rep.persons > 0) {
+            h5::write_all(table, in_memory.get(), rows.data(), rep.name + "/persons");
+        }
+        const hid_t id = table.get();
+        h5::set_attribute(id, "long_name",
+                          "one row per person: traits, state after the last recorded week, and "
+                          "totals over the recorded weeks");
+        h5::set_attribute(id, "status_codes", labour_status_codes());
+        h5::set_attribute(id, "claim_codes", claim_state_codes());
+        h5::set_attribute(id, "barriers_codes", barrier_codes());
+        h5::set_attribute(id, "employer_none", index(none<EmployerId>));
+    }
+
+    void end_run() {
+        expect(Stage::running, "end_run");
+        h5::set_attribute(file.get(), "complete", std::uint8_t{1});
+        h5::flush(file);
+        replications_group.reset();
+        h5::close(file, target.partial_path());
+        target.commit();
+        stage = Stage::ended;
+    }
+};
+
+Hdf5Recorder::Hdf5Recorder(OutputOptions options)
+    : impl_(std::make_unique<Impl>(std::move(options))) {}
+
+Hdf5Recorder::~Hdf5Recorder() {
+    // Without end_run the handles close here and AtomicFile removes the partial file.
+    const h5::QuietErrors quiet;
+    impl_.reset();
+}
+
+void Hdf5Recorder::begin_run(const RunInfo& info) {
+    const h5::QuietErrors quiet;
+    impl_->begin_run(info);
+}
+
+void Hdf5Recorder::begin_replication(std::uint32_t replication, const World& world) {
+    const h5::QuietErrors quiet;
+    impl_->begin_replication(replication, world);
+}
+
+void Hdf5Recorder::record_week(Week week, const World& world, std::span<const Event> events,
+                               std::span<const AreaWeek> areas) {
+    const h5::QuietErrors quiet;
+    impl_->record_week(week, world, events, areas);
+}
+
+void Hdf5Recorder::end_replication(std::uint32_t replication, const World& world) {
+    const h5::QuietErrors quiet;
+    impl_->end_replication(replication, world);
+}
+
+void Hdf5Recorder::end_run() {
+    const h5::QuietErrors quiet;
+    impl_->end_run();
+}
+
+}  // namespace jobsim::output

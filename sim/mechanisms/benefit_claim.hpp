@@ -1,0 +1,51 @@
+// Benefit claims: people who lose a job or are searching may claim; claimants are attached to a
+// coach in their area; claims end on finding work, leaving the labour force, or stopping claiming
+// without work (failed to sign, more so after a sanction). Seeds C6, C12, G1, A7.
+// YAML: regime.benefit_claim.  Phase: service_contact.
+#pragma once
+
+#include "sim/scenario/describe.hpp"
+#include "sim/schedule/mechanism_fwd.hpp"
+
+namespace jobsim::mechanisms {
+
+struct BenefitClaimParams {
+    bool enabled = true;
+    double take_up_on_job_loss = 0.55;
+    double weekly_take_up_while_searching = 0.01;
+    double weekly_stop_claiming = 0.02;
+    double sanctioned_stop_multiplier = 2.5;
+    double weekly_benefit_gbp = 91.0;
+};
+
+template <class Visitor>
+void describe(Visitor& v, BenefitClaimParams& p) {
+    using scenario::non_negative;
+    using scenario::probability;
+    v.field("enabled", p.enabled,
+            {.doc = "People claim benefit and are attached to a coach (off: nobody claims)."});
+    v.field("take_up_on_job_loss", p.take_up_on_job_loss,
+            probability("Chance a person who loses a job and searches makes a claim that week.",
+                        "calibrated to seed S6 (52% of unemployed people do not claim)"));
+    v.field("weekly_take_up_while_searching", p.weekly_take_up_while_searching,
+            probability("Weekly chance an unemployed non-claimant starts a claim."));
+    v.field("weekly_stop_claiming", p.weekly_stop_claiming,
+            probability("Weekly chance a claimant stops claiming without a job (failed to sign, "
+                        "other reasons).",
+                        "calibrated to calibration.md C2 (30.9% of leavers failed to sign)"));
+    v.field("sanctioned_stop_multiplier", p.sanctioned_stop_multiplier,
+            {.doc = "Stop-claiming hazard multiplier while sanctioned.",
+             .min = 0.0,
+             .unit = "ratio",
+             .source = "seed C6, S2 (sanctions push people off benefit)"});
+    v.field(
+        "weekly_benefit_gbp", p.weekly_benefit_gbp,
+        non_negative("Benefit paid per week to a claimant who is not sanctioned.", "GBP per week",
+                     "UC standard allowance 25+, 2024/25 (about GBP 393 a month)"));
+}
+
+/// Starts and ends claims and attaches new claimants to a coach. Thread-safe over persons; draws
+/// Purpose::benefit_claim and Purpose::coach_assignment.
+void benefit_claim(const WeekContext& context, World& world, EventSink& events);
+
+}  // namespace jobsim::mechanisms

@@ -1,0 +1,114 @@
+#include "sim/mechanisms/coach_meeting.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+
+#include "sim/observe/event_sink.hpp"
+#include "sim/schedule/parallel.hpp"
+#include "sim/schedule/week_context.hpp"
+#include "sim/state/world.hpp"
+
+namespace jobsim::mechanisms {
+
+namespace {
+
+/// Minutes are counted in tenths as integers so the per-coach totals are order-free.
+constexpr double tenths_per_minute = 10.0;
+
+bool meeting_due(const Persons& p, std::uint32_t i) {
+    return p.claim[i] != ClaimState::none && p.coach[i] != none<CoachId> &&
+           p.weeks_to_meeting[i] == 0;
+}
+
+/// Recounts each coach's caseload and the minutes its due meetings would take at full length.
+std::vector<std::uint32_t> count_demand(const WeekContext& context, World& world) {
+    Persons& p = world.persons;
+    Coaches& coaches = world.coaches;
+    std::fill(coaches.caseload.begin(), coaches.caseload.end(), 0);
+    std::fill(coaches.meetings_due.begin(), coaches.meetings_due.end(), 0);
+    std::vector<std::uint32_t> demanded_tenths(coaches.size(), 0);
+    parallel_for_each(p.size(), [&](std::uint32_t i) {
+        if (p.claim[i] == ClaimState::none || p.coach[i] == none<CoachId>) {
+            return;
+        }
+        const auto c = index(p.coach[i]);
+        std::atomic_ref<std::uint32_t>(coaches.caseload[c]).fetch_add(1, std::memory_order_relaxed);
+        const CoachMeetingParams& params = context.regime(p.arm[i]).coach_meeting;
+        if (params.enabled && p.weeks_to_meeting[i] == 0) {
+            std::atomic_ref<std::uint32_t>(coaches.meetings_due[c])
+                .fetch_add(1, std::memory_order_relaxed);
+            std::atomic_ref<std::uint32_t>(demanded_tenths[c])
+                .fetch_add(static_cast<std::uint32_t>(
+                               std::lround(params.standard_minutes * tenths_per_minute)),
+                           std::memory_order_relaxed);
+        }
+    });
+    return demanded_tenths;
+}
+
+}  // namespace
+
+void coach_meeting(const WeekContext& context, World& world, EventSink& events) {
+    Persons& p = world.persons;
+    Coaches& coaches = world.coaches;
+    const std::vector<std::uint32_t> demanded_tenths = count_demand(context, world);
+
+    // When the meetings due need more than the coach's meeting hours, all are cut in proportion.
+    const double share = context.scenario.service.share_of_hours_for_meetings;
+    std::vector<float> time_scale(coaches.size(), 1.0f);
+    for (std::uint32_t c = 0; c < coaches.size(); ++c) {
+        const double available = coaches.hours_per_week[c] * 60.0 * share;
+        const double demanded = demanded_tenths[c] / tenths_per_minute;
+        time_scale[c] = demanded > available ? static_cast<float>(available / demanded) : 1.0f;
+        coaches.minutes_per_meeting[c] = 0.0f;
+    }
+
+    parallel_for_each(p.size(), [&](std::uint32_t i) {
+        const CoachMeetingParams& params = context.regime(p.arm[i]).coach_meeting;
+        p.meeting_this_week[i] = MeetingOutcome::none;
+        if (!params.enabled) {
+            return;
+        }
+        p.meeting_boost[i] *= static_cast<float>(1.0 - params.boost_weekly_decay);
+        if (p.claim[i] == ClaimState::none || p.coach[i] == none<CoachId>) {
+            return;
+        }
+        if (!meeting_due(p, i)) {
+            --p.weeks_to_meeting[i];
+            return;
+        }
+        p.weeks_to_meeting[i] = static_cast<std::uint8_t>(params.interval_weeks - 1);
+        const auto c = index(p.coach[i]);
+        auto stream = context.person_stream(i, rng::Purpose::meeting_attendance);
+        const double attend = params.attendance_probability -
+                              params.attendance_loss_per_barrier * count_barriers(p.barriers[i]);
+        if (!stream.bernoulli(attend)) {
+            p.meeting_this_week[i] = MeetingOutcome::missed;
+            events.emit({.week = context.week,
+                         .kind = EventKind::meeting_missed,
+                         .person = static_cast<PersonId>(i),
+                         .other = c});
+            return;
+        }
+        const double minutes = params.standard_minutes * time_scale[c];
+        p.meeting_this_week[i] = MeetingOutcome::attended;
+        p.meeting_boost[i] +=
+            static_cast<float>(params.effort_boost_per_10_minutes * minutes / 10.0);
+        events.emit({.week = context.week,
+                     .kind = EventKind::meeting,
+                     .person = static_cast<PersonId>(i),
+                     .other = c,
+                     .value = static_cast<float>(minutes)});
+    });
+    for (std::uint32_t c = 0; c < coaches.size(); ++c) {
+        coaches.minutes_per_meeting[c] =
+            coaches.meetings_due[c] > 0
+                ? static_cast<float>(demanded_tenths[c] / tenths_per_minute /
+                                     coaches.meetings_due[c]) *
+                      time_scale[c]
+                : 0.0f;
+    }
+}
+
+}  // namespace jobsim::mechanisms

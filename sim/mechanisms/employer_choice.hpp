@@ -1,0 +1,72 @@
+// Employers choose among applicants to each finite vacancy; people accept the best offer above
+// their reservation wage. Propose -> sort -> resolve: one person's hire is another's lost chance.
+// The assessment falls with the spell out of work (duration dependence) and with barriers.
+// Seeds F1, F2, F9, C3. YAML: labour_market.employer_choice.  Phase: search_and_matching.
+#pragma once
+
+#include <cstdint>
+
+#include "sim/scenario/describe.hpp"
+#include "sim/schedule/mechanism_fwd.hpp"
+
+namespace jobsim::mechanisms {
+
+struct EmployerChoiceParams {
+    bool enabled = true;
+    double skill_fit_weight = 2.0;
+    double spell_penalty_per_year = 0.25;
+    double barrier_penalty = 0.6;
+    double assessment_noise = 1.5;
+    double hiring_threshold = 3.0;
+    double reservation_wage_ratio = 0.85;
+    double reservation_decline_per_year = 0.3;
+    double sanctioned_reservation_cut = 0.2;
+};
+
+template <class Visitor>
+void describe(Visitor& v, EmployerChoiceParams& p) {
+    using scenario::non_negative;
+    using scenario::probability;
+    v.field("enabled", p.enabled, {.doc = "Employers hire from applicants (off: no hires)."});
+    v.field("skill_fit_weight", p.skill_fit_weight,
+            non_negative("Weight of skill fit (1 - |skill - need|) in the employer's assessment.",
+                         "score per fit unit"));
+    v.field("spell_penalty_per_year", p.spell_penalty_per_year,
+            non_negative("Assessment penalty per year out of work (duration dependence).",
+                         "score per year",
+                         "assumption; direction from Kroft, Lange & Notowidigdo 2013 (call-backs "
+                         "fall with duration)"));
+    v.field("barrier_penalty", p.barrier_penalty,
+            non_negative("Assessment penalty per barrier the applicant has.", "score per barrier"));
+    v.field("assessment_noise", p.assessment_noise,
+            non_negative("Scale of the logistic noise in the assessment (interviews are noisy).",
+                         "score"));
+    v.field("hiring_threshold", p.hiring_threshold,
+            {.doc = "The best applicant is offered the job only if the assessment exceeds this.",
+             .unit = "score",
+             .source = "calibrated to calibration.md C1 (exits from a claim)"});
+    v.field("reservation_wage_ratio", p.reservation_wage_ratio,
+            non_negative("At the start of a spell a person accepts offers paying at least this "
+                         "share of their last wage.",
+                         "ratio"));
+    v.field("reservation_decline_per_year", p.reservation_decline_per_year,
+            probability("The reservation ratio falls by this share per year of the spell."));
+    v.field("sanctioned_reservation_cut", p.sanctioned_reservation_cut,
+            probability("While sanctioned the reservation wage is cut by this share: people take "
+                        "any offer (shorter, lower-paid jobs).",
+                        "seed C3, S2 (NAO 2016)"));
+}
+
+/// An employer's assessment of an applicant before noise.
+[[nodiscard]] double assessment(const EmployerChoiceParams& params, double skill_fit,
+                                std::uint16_t spell_weeks, std::uint8_t barriers);
+
+/// Lowest hourly wage a person accepts.
+[[nodiscard]] double reservation_wage(const EmployerChoiceParams& params, float last_wage,
+                                      std::uint16_t spell_weeks, bool sanctioned);
+
+/// Scores applications, offers each vacancy to its best applicant above the threshold, and lets
+/// each person accept at most one offer. Draws Purpose::employer_choice per applicant.
+void employer_choice(const WeekContext& context, World& world, EventSink& events);
+
+}  // namespace jobsim::mechanisms

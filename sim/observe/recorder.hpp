@@ -1,0 +1,42 @@
+// The only interface through which the engine hands results out. The model never knows how it is
+// written: output/ implements an HDF5 recorder, tests a memory one.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "sim/observe/area_week.hpp"
+#include "sim/observe/event.hpp"
+
+namespace jobsim {
+
+struct World;
+struct Scenario;
+
+/// What a recorder is told at the start of a run.
+struct RunInfo {
+    const Scenario& scenario;
+    std::uint64_t seed = 0;
+    std::uint32_t replications = 0;
+    std::uint32_t weeks = 0;  ///< recorded weeks per replication (burn-in excluded)
+    std::uint32_t threads = 0;
+    std::string scenario_yaml;  ///< the fully resolved scenario (YAML)
+};
+
+/// Receives a run's results. All calls come from one thread, in order:
+/// begin_run, then per replication begin_replication, record_week x weeks, end_replication;
+/// then end_run. Burn-in weeks are not recorded. Week numbers start at 0 after burn-in.
+class Recorder {
+public:
+    virtual ~Recorder() = default;
+    virtual void begin_run(const RunInfo& info) = 0;
+    /// `world` is the state at the start of recording (after burn-in).
+    virtual void begin_replication(std::uint32_t replication, const World& world) = 0;
+    virtual void record_week(Week week, const World& world, std::span<const Event> events,
+                             std::span<const AreaWeek> areas) = 0;
+    virtual void end_replication(std::uint32_t replication, const World& world) = 0;
+    virtual void end_run() = 0;
+};
+
+}  // namespace jobsim

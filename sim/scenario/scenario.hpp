@@ -1,0 +1,264 @@
+// The declared world: a scenario as plain values, built and validated by the loader, then frozen
+// for the run. Mechanisms read their own parameter block; nothing reads YAML after loading.
+// Every key's documentation lives in the describe() functions below and in the mechanism headers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/mechanisms/params.hpp"
+#include "sim/scenario/describe.hpp"
+
+namespace jobsim {
+
+/// One sector of the economy.
+struct SectorSpec {
+    std::string name;
+    double employment_share = 0.0;
+    double median_wage_per_hour = 12.0;
+    double skill_need = 0.5;
+    double part_time_share = 0.25;
+};
+
+/// Who lives in the simulated economy and where they start.
+struct PopulationSpec {
+    std::uint32_t persons = 20000;
+    std::uint16_t areas = 8;
+    double share_aged_16_24 = 0.15;
+    double share_aged_50_plus = 0.32;
+    double skill_dispersion = 1.0;
+    double search_disposition_dispersion = 0.4;
+    double health_barrier_prevalence = 0.12;
+    double caring_barrier_prevalence = 0.08;
+    double basic_skills_barrier_prevalence = 0.08;
+    double housing_barrier_prevalence = 0.02;
+    double confidence_barrier_prevalence = 0.08;
+    double barrier_multiplier_unemployed = 2.0;
+    double barrier_multiplier_inactive = 3.0;
+    double initial_employment_rate = 0.75;
+    double initial_unemployment_rate = 0.04;
+    double claimant_share_of_unemployed = 0.48;
+    double wants_work_share_of_inactive = 0.15;
+    double mean_initial_spell_weeks = 26.0;
+    double mean_initial_inactive_spell_weeks = 156.0;
+    double mean_initial_tenure_weeks = 260.0;
+};
+
+/// Local labour markets: sectors, employers, geography and the labour-market mechanisms.
+struct LabourMarketSpec {
+    std::vector<SectorSpec> sectors;
+    std::uint32_t employers_per_area = 150;
+    double employer_size_dispersion = 1.0;
+    double area_spacing_km = 12.0;
+    mechanisms::VacancyFlowParams vacancy_flow;
+    mechanisms::JobSeparationParams job_separation;
+    mechanisms::LabourForceParticipationParams labour_force_participation;
+    mechanisms::JobSearchParams job_search;
+    mechanisms::EmployerChoiceParams employer_choice;
+    mechanisms::WageProgressionParams wage_progression;
+};
+
+/// The service's fixed resources.
+struct ServiceSpec {
+    std::uint32_t coaches_per_area = 2;
+    double coach_hours_per_week = 37.0;
+    double share_of_hours_for_meetings = 0.5;
+};
+
+/// A policy regime: the service's levers. Arms of a trial are regimes (issues 3 and 4).
+struct Regime {
+    std::string name = "baseline";
+    mechanisms::BenefitClaimParams benefit_claim;
+    mechanisms::CoachMeetingParams coach_meeting;
+    mechanisms::ConditionalityParams conditionality;
+};
+
+struct Scenario {
+    std::string name = "unnamed";
+    std::string description;
+    std::uint32_t weeks = 52;
+    std::uint32_t burn_in_weeks = 0;
+    std::uint64_t seed = 1;
+    std::uint32_t replications = 1;
+    PopulationSpec population;
+    LabourMarketSpec labour_market;
+    ServiceSpec service;
+    Regime regime;
+};
+
+/// A scenario with every default, including the default sector list.
+[[nodiscard]] Scenario default_scenario();
+
+/// Checks that span several keys (shares that must sum to one, sizes that must fit together).
+/// Returns (key path, message) pairs; empty when consistent.
+struct ConsistencyProblem {
+    std::string key_path;
+    std::string message;
+};
+[[nodiscard]] std::vector<ConsistencyProblem> check_consistency(const Scenario& scenario);
+
+template <class Visitor>
+void describe(Visitor& v, SectorSpec& s) {
+    using scenario::non_negative;
+    using scenario::probability;
+    v.field("name", s.name, {.doc = "Sector name, used in output.", .required = true});
+    v.field("employment_share", s.employment_share,
+            probability("Share of employers (and so of jobs) in this sector. Shares sum to 1.",
+                        "ONS workforce jobs by industry, grouped"));
+    v.field("median_wage_per_hour", s.median_wage_per_hour,
+            {.doc = "Median hourly pay of vacancies in this sector.",
+             .min = 0.01,
+             .unit = "GBP per hour",
+             .source = "ONS ASHE 2024, grouped"});
+    v.field("skill_need", s.skill_need,
+            probability("Mean skill need of this sector's vacancies (0-1)."));
+    v.field("part_time_share", s.part_time_share,
+            probability("Share of this sector's vacancies that are part time (20 hours)."));
+}
+
+template <class Visitor>
+void describe(Visitor& v, PopulationSpec& p) {
+    using scenario::non_negative;
+    using scenario::probability;
+    v.field("persons", p.persons,
+            {.doc = "Number of working-age people simulated.",
+             .min = 1,
+             .max = 50'000'000,
+             .unit = "persons",
+             .required = true});
+    v.field("areas", p.areas,
+            {.doc = "Number of local labour markets (travel-to-work areas); the unit of cluster "
+                    "randomisation.",
+             .min = 1,
+             .max = 65000,
+             .unit = "areas"});
+    v.field("share_aged_16_24", p.share_aged_16_24,
+            probability("Share of people aged 16-24.", "ONS population estimates"));
+    v.field("share_aged_50_plus", p.share_aged_50_plus,
+            probability("Share of people aged 50-64.", "ONS population estimates"));
+    v.field("skill_dispersion", p.skill_dispersion,
+            non_negative("Spread of skills: skill = logistic(N(0, dispersion)).", "logit units"));
+    v.field("search_disposition_dispersion", p.search_disposition_dispersion,
+            non_negative("Spread of personal search effort: lognormal with mean 1.", "log units"));
+    v.field("health_barrier_prevalence", p.health_barrier_prevalence,
+            probability("Share of employed people with a health condition or disability; higher "
+                        "out of work by the multipliers below.",
+                        "seed M6 (disability employment gap)"));
+    v.field("caring_barrier_prevalence", p.caring_barrier_prevalence,
+            probability("Share of employed people with caring responsibilities that limit work."));
+    v.field("basic_skills_barrier_prevalence", p.basic_skills_barrier_prevalence,
+            probability("Share of employed people with literacy, numeracy or ESOL needs."));
+    v.field("housing_barrier_prevalence", p.housing_barrier_prevalence,
+            probability("Share of employed people with insecure housing."));
+    v.field("confidence_barrier_prevalence", p.confidence_barrier_prevalence,
+            probability("Share of employed people with low confidence."));
+    v.field("barrier_multiplier_unemployed", p.barrier_multiplier_unemployed,
+            {.doc = "Barrier prevalence among the unemployed relative to the employed.",
+             .min = 0.0,
+             .unit = "ratio"});
+    v.field("barrier_multiplier_inactive", p.barrier_multiplier_inactive,
+            {.doc = "Barrier prevalence among the inactive relative to the employed.",
+             .min = 0.0,
+             .unit = "ratio"});
+    v.field("initial_employment_rate", p.initial_employment_rate,
+            probability("Share of people employed at the start.", "seed M4 (75.5%)"));
+    v.field("initial_unemployment_rate", p.initial_unemployment_rate,
+            probability("Share of people (not of the labour force) unemployed at the start.",
+                        "calibration.md C12"));
+    v.field("claimant_share_of_unemployed", p.claimant_share_of_unemployed,
+            probability("Share of unemployed people claiming benefit at the start.",
+                        "seed S6 (52% of unemployed people not claiming)"));
+    v.field("wants_work_share_of_inactive", p.wants_work_share_of_inactive,
+            probability("Share of inactive people who would like a job.",
+                        "seed P1 (1.3 million of about 8.7 million inactive)"));
+    v.field(
+        "mean_initial_spell_weeks", p.mean_initial_spell_weeks,
+        non_negative("Mean elapsed spell of those unemployed at the start (geometric).", "weeks"));
+    v.field("mean_initial_inactive_spell_weeks", p.mean_initial_inactive_spell_weeks,
+            non_negative("Mean elapsed time out of work of those inactive at the start "
+                         "(geometric).",
+                         "weeks"));
+    v.field("mean_initial_tenure_weeks", p.mean_initial_tenure_weeks,
+            non_negative("Mean elapsed tenure of those employed at the start (geometric).", "weeks",
+                         "assumption (median UK job tenure about 5 years)"));
+}
+
+template <class Visitor>
+void describe(Visitor& v, LabourMarketSpec& m) {
+    using scenario::non_negative;
+    v.records("sectors", m.sectors,
+              {.doc = "Sectors of the economy (at most 255).", .min_items = 1, .max_items = 255});
+    v.field("employers_per_area", m.employers_per_area,
+            {.doc = "Employers in each area.", .min = 1, .max = 10'000'000, .unit = "employers"});
+    v.field("employer_size_dispersion", m.employer_size_dispersion,
+            non_negative("Spread of employer size: lognormal with this log-sd.", "log units",
+                         "assumption (many small firms, few large)"));
+    v.field("area_spacing_km", m.area_spacing_km,
+            non_negative("Distance between neighbouring areas, laid out on a square grid.", "km"));
+    v.section("vacancy_flow", m.vacancy_flow, "Vacancies open and are withdrawn.");
+    v.section("job_separation", m.job_separation, "Jobs end.");
+    v.section("labour_force_participation", m.labour_force_participation,
+              "Moves between searching and inactivity.");
+    v.section("job_search", m.job_search, "Search effort and applications.");
+    v.section("employer_choice", m.employer_choice, "Employers choose among applicants.");
+    v.section("wage_progression", m.wage_progression, "Tenure, pay reviews and low pay.");
+}
+
+template <class Visitor>
+void describe(Visitor& v, ServiceSpec& s) {
+    v.field("coaches_per_area", s.coaches_per_area,
+            {.doc = "Work coaches in each area; caseloads follow from the number of claimants.",
+             .min = 1,
+             .max = 1'000'000,
+             .unit = "coaches"});
+    v.field("coach_hours_per_week", s.coach_hours_per_week,
+            {.doc = "Contracted hours of a coach.",
+             .min = 1.0,
+             .max = 80.0,
+             .unit = "hours per week",
+             .source = "assumption (full time)"});
+    v.field("share_of_hours_for_meetings", s.share_of_hours_for_meetings,
+            scenario::probability(
+                "Share of a coach's hours available for meetings; the rest goes on administration. "
+                "When the meetings due need more, every meeting is shortened in proportion.",
+                "assumption; seed B6, R3 (caseload sets time per person)"));
+}
+
+template <class Visitor>
+void describe(Visitor& v, Regime& r) {
+    v.field("name", r.name, {.doc = "Name of the regime, used in output."});
+    v.section("benefit_claim", r.benefit_claim, "Claims, coach attachment and benefit.");
+    v.section("coach_meeting", r.coach_meeting, "Meetings with a work coach.");
+    v.section("conditionality", r.conditionality, "Search requirements and sanctions.");
+}
+
+template <class Visitor>
+void describe(Visitor& v, Scenario& s) {
+    v.field("name", s.name, {.doc = "Short name of the scenario, stored in the output."});
+    v.field("description", s.description, {.doc = "Free text describing the scenario."});
+    v.field("weeks", s.weeks,
+            {.doc = "Weeks simulated and recorded in each replication.",
+             .min = 1,
+             .max = 5200,
+             .unit = "weeks",
+             .required = true});
+    v.field("burn_in_weeks", s.burn_in_weeks,
+            {.doc = "Weeks simulated before recording starts, so the population settles.",
+             .min = 0,
+             .max = 5200,
+             .unit = "weeks"});
+    v.field("seed", s.seed,
+            {.doc = "Master random seed (the command line's --seed overrides it).", .min = 0});
+    v.field("replications", s.replications,
+            {.doc = "Independent replications (--replications overrides it).",
+             .min = 1,
+             .max = 100000});
+    v.section("population", s.population, "Who lives in the simulated economy.");
+    v.section("labour_market", s.labour_market,
+              "Sectors, employers, geography and labour-market behaviour.");
+    v.section("service", s.service, "The employment service's fixed resources.");
+    v.section("regime", s.regime, "The policy regime the service runs.");
+}
+
+}  // namespace jobsim

@@ -1,0 +1,35 @@
+// The one way mechanisms loop in parallel: fixed-size blocks of ids, each block on one thread.
+// Results never depend on the partition: every draw is keyed by entity, and every write goes to
+// the entity's own slot (or an integer counter, whose total is order-free).
+#pragma once
+
+#include <cstdint>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+namespace jobsim {
+
+inline constexpr std::uint32_t parallel_block = 4096;
+
+/// Calls body(i) for i in [0, count), in parallel blocks.
+template <class Body>
+void parallel_for_each(std::uint32_t count, const Body& body) {
+    tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, count, parallel_block),
+                      [&body](const tbb::blocked_range<std::uint32_t>& range) {
+                          for (std::uint32_t i = range.begin(); i != range.end(); ++i) {
+                              body(i);
+                          }
+                      });
+}
+
+/// Calls body(begin, end) for blocks of [0, count), in parallel.
+template <class Body>
+void for_each_block(std::uint32_t count, const Body& body) {
+    tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, count, parallel_block),
+                      [&body](const tbb::blocked_range<std::uint32_t>& range) {
+                          body(range.begin(), range.end());
+                      });
+}
+
+}  // namespace jobsim

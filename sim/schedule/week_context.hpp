@@ -1,0 +1,34 @@
+// What a mechanism sees of the week besides the world: the frozen scenario, the regime of each
+// arm, the replication's random key and the week number.
+#pragma once
+
+#include <span>
+
+#include "sim/core/ids.hpp"
+#include "sim/rng/stream.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace jobsim {
+
+class EventSink;
+struct World;
+
+struct WeekContext {
+    const Scenario& scenario;
+    std::span<const Regime> arms;  ///< indexed by Persons::arm
+    rng::ReplicationKey key;
+    Week week = 0;
+
+    /// The regime a person's arm runs under.
+    [[nodiscard]] const Regime& regime(std::uint8_t arm) const { return arms[arm]; }
+
+    /// A person's stream for this week and purpose.
+    [[nodiscard]] rng::Stream person_stream(std::uint32_t person, rng::Purpose purpose) const {
+        return rng::Stream(key, rng::EntityKind::person, person, week, purpose);
+    }
+};
+
+/// The one shape of a mechanism: read the context, update the world, emit events.
+using MechanismFn = void (*)(const WeekContext& context, World& world, EventSink& events);
+
+}  // namespace jobsim

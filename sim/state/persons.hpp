@@ -1,0 +1,114 @@
+// People as columns (structure of arrays), indexed by PersonId. One vector per attribute, so a
+// mechanism's loop streams only the columns it touches. Bytes per person are listed beside each
+// column; a test keeps the total within the 128-byte budget (issue 5).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/core/ids.hpp"
+
+namespace jobsim {
+
+/// Where a person stands in the labour market.
+enum class LabourStatus : std::uint8_t { employed = 0, unemployed = 1, inactive = 2 };
+
+/// A person's benefit claim. Sanctioned claimants stay attached to the service but are not paid.
+enum class ClaimState : std::uint8_t { none = 0, claiming = 1, sanctioned = 2 };
+
+/// What happened about a coach meeting this week.
+enum class MeetingOutcome : std::uint8_t { none = 0, attended = 1, missed = 2 };
+
+/// Barriers to work, as bits: a person may have several.
+enum Barrier : std::uint8_t {
+    barrier_health = 1u << 0,        ///< health condition or disability
+    barrier_caring = 1u << 1,        ///< caring responsibilities, childcare
+    barrier_basic_skills = 1u << 2,  ///< literacy, numeracy, ESOL
+    barrier_housing = 1u << 3,       ///< insecure housing
+    barrier_confidence = 1u << 4,    ///< low confidence / self-esteem
+};
+inline constexpr int barrier_count = 5;
+
+/// Number of barriers a person has.
+[[nodiscard]] constexpr int count_barriers(std::uint8_t barriers) {
+    return __builtin_popcount(barriers);
+}
+
+struct Persons {
+    // traits, fixed during a replication
+    std::vector<AreaId> area;               // 2  home area (local labour market)
+    std::vector<std::uint8_t> age_years;    // 1  age at the start
+    std::vector<float> skill;               // 4  0..1, compared with a vacancy's skill need
+    std::vector<std::uint8_t> barriers;     // 1  Barrier bits
+    std::vector<float> search_disposition;  // 4  personal multiplier on search effort (mean 1)
+    std::vector<std::uint8_t> arm;          // 1  index into the arm table (regime)
+    // labour-market state
+    std::vector<LabourStatus> status;          // 1
+    std::vector<std::uint8_t> wants_work;      // 1  inactive but would like a job (ONS P1)
+    std::vector<EmployerId> employer;          // 4  none unless employed
+    std::vector<std::uint8_t> sector;          // 1  sector of the current or last job
+    std::vector<float> wage_per_hour;          // 4  current or last wage
+    std::vector<std::uint8_t> hours_per_week;  // 1
+    std::vector<std::uint8_t> low_paid;        // 1  wage below the low-pay threshold
+    std::vector<float> match_quality;          // 4  0..1 fit of skill to the job's need
+    std::vector<std::uint16_t> tenure_weeks;   // 2  weeks in the current job
+    std::vector<std::uint16_t> spell_weeks;    // 2  weeks in the current spell out of work
+    // service and benefits
+    std::vector<ClaimState> claim;                   // 1
+    std::vector<std::uint16_t> claim_weeks;          // 2  weeks since the claim started
+    std::vector<std::uint16_t> sanction_weeks_left;  // 2
+    std::vector<std::uint8_t> sanction_count;        // 1  sanctions so far (escalation)
+    std::vector<CoachId> coach;                      // 4  none unless attached to the service
+    std::vector<std::uint8_t> weeks_to_meeting;      // 1  0 = a meeting is due this week
+    std::vector<MeetingOutcome>
+        meeting_this_week;             // 1  set by coach_meeting, read by conditionality
+    std::vector<float> meeting_boost;  // 4  lift to search effort from recent meetings
+    std::vector<std::uint8_t> search_requirement;  // 1  applications a week required (0 = none)
+    // search, recomputed weekly
+    std::vector<float> search_effort;                       // 4
+    std::vector<std::uint8_t> applications;                 // 1  applications sent this week
+    std::vector<std::uint16_t> applications_since_meeting;  // 2
+
+    /// Calls f(column) for every column, in declaration order.
+    template <class F>
+    void for_each_column(F&& f) {
+        f(area);
+        f(age_years);
+        f(skill);
+        f(barriers);
+        f(search_disposition);
+        f(arm);
+        f(status);
+        f(wants_work);
+        f(employer);
+        f(sector);
+        f(wage_per_hour);
+        f(hours_per_week);
+        f(low_paid);
+        f(match_quality);
+        f(tenure_weeks);
+        f(spell_weeks);
+        f(claim);
+        f(claim_weeks);
+        f(sanction_weeks_left);
+        f(sanction_count);
+        f(coach);
+        f(weeks_to_meeting);
+        f(meeting_this_week);
+        f(meeting_boost);
+        f(search_requirement);
+        f(search_effort);
+        f(applications);
+        f(applications_since_meeting);
+    }
+
+    [[nodiscard]] std::uint32_t size() const { return static_cast<std::uint32_t>(area.size()); }
+
+    /// Sets every column to n entries of its neutral value.
+    void resize(std::uint32_t n);
+
+    /// Sum of bytes per person over all columns.
+    [[nodiscard]] static std::size_t bytes_per_person();
+};
+
+}  // namespace jobsim

@@ -1,0 +1,187 @@
+#!/usr/bin/python3
+"""Command-line tests of the jobsim executable: exit codes, no overwrite without --force,
+thread-count invariance of the output, and the committed key reference being up to date.
+
+Usage: test_cli.py JOBSIM REPO_ROOT CASE   (one CTest test per CASE; standard library only)
+"""
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+JOBSIM = pathlib.Path(sys.argv[1]).resolve()
+ROOT = pathlib.Path(sys.argv[2]).resolve()
+BASELINE = ROOT / "scenarios" / "baseline.yaml"
+H5DIFF = "/usr/bin/h5diff"
+PYTHON = "/usr/bin/python3"
+# A run that takes a second: the baseline made tiny.
+TINY = ["--set", "population.persons=500", "--set", "weeks=4", "--set", "burn_in_weeks=0"]
+SUBCOMMANDS = ["run", "validate", "resolve", "reference", "bench"]
+
+
+def jobsim(*args, cwd=None):
+    """Runs jobsim; returns the completed process with text stdout and stderr."""
+    return subprocess.run([str(JOBSIM), *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, timeout=600, check=False)
+
+
+def expect(condition, what, result=None):
+    if not condition:
+        detail = ""
+        if result is not None:
+            detail = (f"\n  command: {' '.join(map(str, result.args))}\n  exit: {result.returncode}"
+                      f"\n  stdout: {result.stdout[-2000:]}\n  stderr: {result.stderr[-2000:]}")
+        raise AssertionError(what + detail)
+
+
+def expect_exit(result, code, what):
+    expect(result.returncode == code, f"{what}: expected exit {code}", result)
+
+
+def case_help():
+    """--help exits 0 on the program and every subcommand, and documents the exit codes."""
+    for sub in [[]] + [[name] for name in SUBCOMMANDS]:
+        result = jobsim(*sub, "--help")
+        expect_exit(result, 0, f"jobsim {' '.join(sub)} --help")
+        expect("Usage" in result.stdout, "help text printed on stdout", result)
+        expect("Exit codes" in result.stdout, "help footer documents exit codes", result)
+    result = jobsim("--version")
+    expect_exit(result, 0, "jobsim --version")
+    expect(result.stdout.startswith("jobsim "), "version names jobsim", result)
+
+
+def case_validate_baseline():
+    """The flagship scenario is valid."""
+    result = jobsim("validate", BASELINE)
+    expect_exit(result, 0, "validate scenarios/baseline.yaml")
+    expect(result.stdout.startswith("ok"), "validate says ok", result)
+
+
+def case_validate_all_scenarios():
+    """Every example in scenarios/ is valid (examples are documentation that must work)."""
+    scenarios = sorted((ROOT / "scenarios").glob("*.yaml"))
+    expect(scenarios, "scenarios/ holds at least one scenario")
+    for scenario in scenarios:
+        expect_exit(jobsim("validate", scenario), 0, f"validate {scenario.name}")
+
+
+def case_resolve_round_trip():
+    """The resolved scenario is itself a valid scenario that resolves to the same text."""
+    with tempfile.TemporaryDirectory() as tmp:
+        first = jobsim("resolve", BASELINE, *TINY)
+        expect_exit(first, 0, "resolve baseline")
+        resolved = pathlib.Path(tmp) / "resolved.yaml"
+        resolved.write_text(first.stdout)
+        second = jobsim("resolve", resolved)
+        expect_exit(second, 0, "resolve the resolved scenario")
+        expect(first.stdout == second.stdout, "resolving twice gives the same text", second)
+
+
+def case_run_creates_file():
+    """A tiny run writes its file and reports what it wrote."""
+    with tempfile.TemporaryDirectory() as tmp:
+        result = jobsim("run", BASELINE, *TINY, "-o", "out.h5", cwd=tmp)
+        expect_exit(result, 0, "run tiny baseline")
+        out = pathlib.Path(tmp) / "out.h5"
+        expect(out.is_file() and out.stat().st_size > 0, "out.h5 written", result)
+        expect("out.h5" in result.stdout, "summary names the file", result)
+        leftovers = sorted(p.name for p in pathlib.Path(tmp).iterdir() if p.name != "out.h5")
+        expect(not leftovers, f"no temporary files left behind: {leftovers}", result)
+
+
+def case_no_overwrite_without_force():
+    """An existing file is kept byte for byte without --force (exit 2) and replaced with it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = pathlib.Path(tmp) / "out.h5"
+        expect_exit(jobsim("run", BASELINE, *TINY, "-o", out), 0, "first run")
+        before = out.read_bytes()
+        again = jobsim("run", BASELINE, *TINY, "--seed", "7", "-o", out)
+        expect_exit(again, 2, "second run without --force")
+        expect(again.stderr.startswith("jobsim: error: "), "message on stderr", again)
+        expect(out.read_bytes() == before, "existing file unchanged", again)
+        forced = jobsim("run", BASELINE, *TINY, "--seed", "7", "-o", out, "--force")
+        expect_exit(forced, 0, "run with --force")
+        expect(out.is_file(), "file still there after --force", forced)
+
+
+def case_missing_scenario():
+    """A scenario file that does not exist is bad input (exit 2) and creates no output."""
+    with tempfile.TemporaryDirectory() as tmp:
+        result = jobsim("run", pathlib.Path(tmp) / "no-such.yaml", "-o", "out.h5", cwd=tmp)
+        expect_exit(result, 2, "run a missing scenario")
+        expect("jobsim: error: " in result.stderr, "message on stderr", result)
+        expect(not list(pathlib.Path(tmp).iterdir()), "no output created", result)
+        expect_exit(jobsim("validate", pathlib.Path(tmp) / "no-such.yaml"), 2,
+                    "validate a missing scenario")
+
+
+def case_unknown_option():
+    """An unknown option or subcommand is bad input (exit 2)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        result = jobsim("run", BASELINE, "-o", "out.h5", "--no-such-option", cwd=tmp)
+        expect_exit(result, 2, "unknown option")
+        expect(not list(pathlib.Path(tmp).iterdir()), "no output created", result)
+    expect_exit(jobsim("no-such-command"), 2, "unknown subcommand")
+    expect_exit(jobsim(), 2, "no subcommand")
+    expect_exit(jobsim("run", BASELINE, "-o", "x.h5", "--threads", "0"), 2, "--threads 0")
+
+
+def case_bad_override():
+    """A --set value out of range is bad input (exit 2) that names the key; no output."""
+    with tempfile.TemporaryDirectory() as tmp:
+        result = jobsim("run", BASELINE, "--set", "population.persons=-5", "-o", "out.h5",
+                        cwd=tmp)
+        expect_exit(result, 2, "run with a negative population")
+        expect("population.persons" in result.stderr, "message names the key", result)
+        expect(not list(pathlib.Path(tmp).iterdir()), "no output created", result)
+        expect_exit(jobsim("validate", BASELINE, "--set", "no_equals_sign"), 2,
+                    "--set without '='")
+
+
+def case_thread_invariance():
+    """The same seed at 1 and 2 threads gives identical /replications (h5diff finds nothing)."""
+    args = [BASELINE, "--set", "population.persons=10000", "--set", "weeks=12",
+            "--set", "burn_in_weeks=4", "--replications", "2", "--seed", "20240607"]
+    with tempfile.TemporaryDirectory() as tmp:
+        expect_exit(jobsim("run", *args, "--threads", "1", "-o", "a.h5", cwd=tmp), 0, "1 thread")
+        expect_exit(jobsim("run", *args, "--threads", "2", "-o", "b.h5", cwd=tmp), 0, "2 threads")
+        diff = subprocess.run([H5DIFF, "a.h5", "b.h5", "/replications", "/replications"],
+                              cwd=tmp, capture_output=True, text=True, timeout=600, check=False)
+        expect(diff.returncode == 0 and diff.stdout.strip() == "",
+               "h5diff reports no difference between 1 and 2 threads", diff)
+
+
+def case_reference_up_to_date():
+    """`jobsim reference` equals the committed sim/scenario/reference.md."""
+    committed = ROOT / "sim" / "scenario" / "reference.md"
+    result = jobsim("reference")
+    expect_exit(result, 0, "jobsim reference")
+    expect(committed.is_file(), f"{committed} exists")
+    expect(result.stdout == committed.read_text(),
+           "sim/scenario/reference.md is out of date: regenerate it with "
+           "`build/jobsim reference > sim/scenario/reference.md`")
+
+
+def case_consumer():
+    """A real run's file is read without jobsim by tests/output/test_read_output.py (h5py)."""
+    reader = ROOT / "tests" / "output" / "test_read_output.py"
+    with tempfile.TemporaryDirectory() as tmp:
+        out = pathlib.Path(tmp) / "consumer.h5"
+        expect_exit(jobsim("run", BASELINE, *TINY, "--replications", "2", "-o", out), 0,
+                    "run for the consumer test")
+        read = subprocess.run([PYTHON, str(reader), str(out)], capture_output=True, text=True,
+                              timeout=600, check=False)
+        expect(read.returncode == 0, "test_read_output.py reads the file", read)
+
+
+CASES = {name[len("case_"):]: fn for name, fn in globals().items() if name.startswith("case_")}
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4 or sys.argv[3] not in CASES:
+        sys.exit(f"usage: {sys.argv[0]} JOBSIM REPO_ROOT CASE  (CASE: {', '.join(CASES)})")
+    try:
+        CASES[sys.argv[3]]()
+    except AssertionError as error:
+        print(f"FAILED {sys.argv[3]}: {error}", file=sys.stderr)
+        sys.exit(1)
+    print(f"passed {sys.argv[3]}")

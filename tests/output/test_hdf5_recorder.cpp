@@ -1,0 +1,463 @@
+// Hdf5Recorder: what a run's file holds (shapes, values, attributes, codes, dimension scales), how
+// it is written (temporary name, rename, --force) and that run-to-run provenance stays out of
+// /replications. Files are read back with the plain HDF5 C API.
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+#include <hdf5_hl.h>
+
+#include "output/hdf5_recorder.hpp"
+#include "sim/core/error.hpp"
+#include "tests/output/h5_read.hpp"
+#include "tests/output/sample_run.hpp"
+
+namespace {
+
+using jobsim::testing::SampleRun;
+using jobsim::testing::TempDir;
+namespace fs = std::filesystem;
+
+jobsim::output::OutputOptions options(const fs::path& path, bool force = false,
+                                      std::string command = "jobsim run sample.yaml") {
+    jobsim::output::OutputOptions out;
+    out.path = path;
+    out.force = force;
+    out.command = std::move(command);
+    return out;
+}
+
+jobsim::RunInfo run_info(const jobsim::Scenario& scenario, std::uint32_t weeks) {
+    return jobsim::RunInfo{.scenario = scenario,
+                           .seed = 1,
+                           .replications = 2,
+                           .weeks = weeks,
+                           .threads = 1,
+                           .scenario_yaml = "name: x\n"};
+}
+
+/// Writes a complete sample file at `path` and returns the run it describes.
+SampleRun write_sample(const fs::path& path, SampleRun run = {}, bool force = false,
+                       std::string command = "jobsim run sample.yaml") {
+    jobsim::output::Hdf5Recorder recorder(options(path, force, std::move(command)));
+    jobsim::testing::drive(recorder, run);
+    return run;
+}
+
+bool h5diff_available() {
+    return fs::exists("/usr/bin/h5diff");
+}
+
+/// Exit status of h5diff (0: same, 1: different, 2: error).
+int h5diff(const fs::path& a, const fs::path& b, const std::string& objects) {
+    const std::string command = "/usr/bin/h5diff -q '" + a.string() + "' '" + b.string() + "' " +
+                                objects + " >/dev/null 2>&1";
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+TEST_CASE("hdf5_recorder: trajectories have shape [weeks, persons]", "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "run.h5";
+    const SampleRun run = write_sample(path);
+
+    const auto file = jobsim::testing::open_read_only(path);
+    for (const char* name : {"status", "claim", "wage_per_hour", "hours_per_week", "low_paid",
+                             "applications", "spell_weeks", "search_effort"}) {
+        for (std::uint32_t r = 0; r < run.replications; ++r) {
+            const auto dataset = jobsim::testing::open_dataset(
+                file.get(), "/replications/" + std::to_string(r) + "/trajectories/" + name);
+            CHECK(jobsim::testing::dims_of(dataset.get()) ==
+                  std::vector<hsize_t>{run.weeks, run.persons});
+        }
+    }
+}
+
+TEST_CASE("hdf5_recorder: trajectories hold each week's state in its row", "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "run.h5";
+    const SampleRun run = write_sample(path);
+
+    const auto file = jobsim::testing::open_read_only(path);
+    for (std::uint32_t r = 0; r < run.replications; ++r) {
+        const std::string group = "/replications/" + std::to_string(r) + "/trajectories/";
+        const auto status = jobsim::testing::read_numbers(
+            jobsim::testing::open_dataset(file.get(), group + "status").get());
+        const auto wage = jobsim::testing::read_numbers(
+            jobsim::testing::open_dataset(file.get(), group + "wage_per_hour").get());
+        const auto spell = jobsim::testing::read_numbers(
+            jobsim::testing::open_dataset(file.get(), group + "spell_weeks").get());
+        for (std::uint32_t w = 0; w < run.weeks; ++w) {
+            for (std::uint32_t p = 0; p < run.persons; ++p) {
+                const std::size_t at = std::size_t{w} * run.persons + p;
+                CHECK(status[at] == static_cast<double>(jobsim::testing::sample_status(r, w, p)));
+                CHECK(wage[at] == Approx(jobsim::testing::sample_wage(r, w, p)));
+                CHECK(spell[at] == jobsim::testing::sample_spell(w, p));
+            }
+        }
+    }
+}
+
+TEST_CASE("hdf5_recorder: trajectories are chunked by week and compressed", "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "run.h5";
+    const SampleRun run = write_sample(path);
+
+    const auto file = jobsim::testing::open_read_only(path);
+    const auto dataset =
+        jobsim::testing::open_dataset(file.get(), "/replications/0/trajectories/status");
+    const jobsim::output::h5::PropList create(H5Dget_create_plist(dataset.get()));
+    REQUIRE(H5Pget_layout(create.get()) == H5D_CHUNKED);
+    hsize_t chunk[2] = {0, 0};
+    REQUIRE(H5Pget_chunk(create.get(), 2, chunk) == 2);
+    CHECK(chunk[0] == 1);
+    CHECK(chunk[1] == run.persons);
+    CHECK(H5Pget_nfilters(create.get()) == 2);
+    unsigned flags = 0;
+    CHECK(H5Pget_filter_by_id2(create.get(), H5Z_FILTER_SHUFFLE, &flags, nullptr, nullptr, 0,
+                               nullptr, nullptr) >= 0);
+    std::size_t values_count = 1;
+    unsigned level = 0;
+    CHECK(H5Pget_filter_by_id2(create.get(), H5Z_FILTER_DEFLATE, &flags, &values_count, &level, 0,
+                               nullptr, nullptr) >= 0);
+    CHECK(level == 1);
+}
+
+TEST_CASE("hdf5_recorder: trajectories carry units, codes and week/person dimension scales",
+          "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "run.h5";
+    const SampleRun run = write_sample(path);
+
+    const auto file = jobsim::testing::open_read_only(path);
+    const auto status =
+        jobsim::testing::open_dataset(file.get(), "/replications/0/trajectories/status");
+    CHECK(jobsim::testing::string_attribute(status.get(), "codes") ==
+          "0=employed,1=unemployed,2=inactive");
+    CHECK(jobsim::testing::has_attribute(status.get(), "units"));
+    CHECK(jobsim::testing::has_attribute(status.get(), "long_name"));
+    const auto wage =
+        jobsim::testing::open_dataset(file.get(), "/replications/0/trajectories/wage_per_hour");
+    CHECK(jobsim::testing::string_attribute(wage.get(), "units") == "GBP/hour");
+    CHECK_FALSE(jobsim::testing::has_attribute(wage.get(), "codes"));
+
+    const auto week = jobsim::testing::open_dataset(file.get(), "/replications/0/week");
+    const auto person = jobsim::testing::open_dataset(file.get(), "/replications/0/person");
+    CHECK(H5DSis_scale(week.get()) > 0);
+    CHECK(H5DSis_scale(person.get()) > 0);
+    CHECK(H5DSis_attached(status.get(), week.get(), 0) > 0);
+    CHECK(H5DSis_attached(status.get(), person.get(), 1) > 0);
+    const auto weeks = jobsim::testing::read_numbers(week.get());
+    REQUIRE(weeks.size() == run.weeks);
+    CHECK(weeks.back() == run.weeks - 1);
+    CHECK(jobsim::testing::read_numbers(person.get()).size() == run.persons);
+}
+
+TEST_CASE("hdf5_recorder: root attributes carry provenance and the complete flag", "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "run.h5";
+    SampleRun run;
+    run.threads = 3;
+    write_sample(path, run, false, "jobsim run x.yaml -o run.h5");
+
+    const auto file = jobsim::testing::open_read_only(path);
+    const hid_t root = file.get();
+    using jobsim::testing::number_attribute;
+    using jobsim::testing::string_attribute;
+    CHECK(string_attribute(root, "format") == "jobsim-output");
+    CHECK(number_attribute(root, "format_version") == 1);
+    CHECK(string_attribute(root, "jobsim_version") == JOBSIM_VERSION);
+    CHECK(string_attribute(root, "scenario_yaml") == run.scenario_yaml);
+    CHECK(string_attribute(root, "command") == "jobsim run x.yaml -o run.h5");
+    CHECK(number_attribute(root, "seed") == run.seed);
+    CHECK(number_attribute(root, "replications") == run.replications);
+    CHECK(number_attribute(root, "replications_completed") == run.replications);
+    CHECK(number_attribute(root, "weeks") == run.weeks);
+    CHECK(number_attribute(root, "persons") == run.persons);
+    CHECK(number_attribute(root, "threads") == 3);
+    CHECK(number_attribute(root, "complete") == 1);
+    CHECK(string_attribute(root, "created_utc").size() == 20);
+    CHECK_FALSE(string_attribute(root, "host").empty());
+
+    const auto text = jobsim::testing::open_dataset(root, "/provenance/scenario_yaml");
+    const jobsim::output::h5::Datatype type(H5Dget_type(text.get()));
+    char* value = nullptr;
+    REQUIRE(H5Dread(text.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &value) >= 0);
+    CHECK(std::string(value) == run.scenario_yaml);
+    H5free_memory(value);
+
+    const auto replication =
+        jobsim::output::h5::Group(H5Gopen2(root, "/replications/1", H5P_DEFAULT));
+    CHECK(number_attribute(replication.get(), "replication") == 1);
+    CHECK(number_attribute(replication.get(), "complete") == 1);
+    CHECK(number_attribute(replication.get(), "weeks_recorded") == run.weeks);
+}
+
+TEST_CASE("hdf5_recorder: a scenario text far above 64 KiB is stored as an attribute", "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "run.h5";
+    SampleRun run;
+    run.scenario_yaml = std::string(300 * 1024, 'x') + "\nend: true\n";
+    write_sample(path, run);
+
+    const auto file = jobsim::testing::open_read_only(path);
+    CHECK(jobsim::testing::string_attribute(file.get(), "scenario_yaml") == run.scenario_yaml);
+}
+
+TEST_CASE("hdf5_recorder: the person table has one row per person with counted events",
+          "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "run.h5";
+    const SampleRun run = write_sample(path);
+
+    const auto file = jobsim::testing::open_read_only(path);
+    const auto table = jobsim::testing::open_dataset(file.get(), "/replications/1/persons");
+    REQUIRE(jobsim::testing::dims_of(table.get()) == std::vector<hsize_t>{run.persons});
+    const std::vector<std::string> expected = {
+        "person",         "area",          "age_years",      "skill",
+        "barriers",       "arm",           "status",         "claim",
+        "employer",       "wage_per_hour", "hours_per_week", "low_paid",
+        "tenure_weeks",   "spell_weeks",   "sanction_count", "weeks_employed",
+        "weeks_claiming", "hires",         "separations",    "sanctions"};
+    CHECK(jobsim::testing::member_names(table.get()) == expected);
+
+    using jobsim::testing::read_column;
+    const auto person = read_column(table.get(), "person");
+    const auto status = read_column(table.get(), "status");
+    const auto employer = read_column(table.get(), "employer");
+    const auto weeks_employed = read_column(table.get(), "weeks_employed");
+    const auto weeks_claiming = read_column(table.get(), "weeks_claiming");
+    const auto hires = read_column(table.get(), "hires");
+    const auto separations = read_column(table.get(), "separations");
+    const auto sanctions = read_column(table.get(), "sanctions");
+    const auto age = read_column(table.get(), "age_years");
+    const std::uint32_t r = 1;
+    const std::uint32_t last = run.weeks - 1;
+    for (std::uint32_t p = 0; p < run.persons; ++p) {
+        CHECK(person[p] == p);
+        CHECK(age[p] == 20 + p);
+        const auto final_status = jobsim::testing::sample_status(r, last, p);
+        CHECK(status[p] == static_cast<double>(final_status));
+        CHECK(employer[p] == (final_status == jobsim::LabourStatus::employed ? p : 4294967295.0));
+        std::uint32_t employed = 0;
+        std::uint32_t claiming = 0;
+        std::uint32_t hired = 0;
+        std::uint32_t separated = 0;
+        std::uint32_t sanctioned = 0;
+        for (std::uint32_t w = 0; w < run.weeks; ++w) {
+            employed += jobsim::testing::sample_status(r, w, p) == jobsim::LabourStatus::employed;
+            claiming += jobsim::testing::sample_claim(r, w, p) != jobsim::ClaimState::none;
+            for (const jobsim::Event& e : jobsim::testing::sample_events(run, w)) {
+                if (jobsim::index(e.person) == p) {
+                    hired += e.kind == jobsim::EventKind::hire;
+                    separated += e.kind == jobsim::EventKind::separation;
+                    sanctioned += e.kind == jobsim::EventKind::sanction;
+                }
+            }
+        }
+        CHECK(weeks_employed[p] == employed);
+        CHECK(weeks_claiming[p] == claiming);
+        CHECK(hires[p] == hired);
+        CHECK(separations[p] == separated);
+        CHECK(sanctions[p] == sanctioned);
+    }
+}
+
+TEST_CASE("hdf5_recorder: events and area series are appended week by week", "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "run.h5";
+    const SampleRun run = write_sample(path);
+
+    std::size_t expected_events = 0;
+    for (std::uint32_t w = 0; w < run.weeks; ++w) {
+        expected_events += jobsim::testing::sample_events(run, w).size();
+    }
+    const auto file = jobsim::testing::open_read_only(path);
+    const auto events = jobsim::testing::open_dataset(file.get(), "/replications/0/events");
+    CHECK(jobsim::testing::member_names(events.get()) ==
+          std::vector<std::string>{"week", "kind", "detail", "person", "other", "value"});
+    const auto week = jobsim::testing::read_column(events.get(), "week");
+    const auto kind = jobsim::testing::read_column(events.get(), "kind");
+    const auto value = jobsim::testing::read_column(events.get(), "value");
+    REQUIRE(week.size() == expected_events);
+    CHECK(std::is_sorted(week.begin(), week.end()));
+    CHECK(kind[0] == 1);
+    CHECK(value[0] == Approx(11.5));
+    CHECK(jobsim::testing::string_attribute(events.get(), "kind_codes").find("7=sanction") !=
+          std::string::npos);
+
+    const auto areas = jobsim::testing::open_dataset(file.get(), "/replications/0/area_series");
+    const auto area_week = jobsim::testing::read_column(areas.get(), "week");
+    const auto employed = jobsim::testing::read_column(areas.get(), "employed");
+    REQUIRE(area_week.size() == std::size_t{run.weeks} * run.areas);
+    CHECK(area_week.back() == run.weeks - 1);
+    CHECK(employed.back() == run.weeks - 1 + run.areas - 1);
+    CHECK(jobsim::testing::read_column(areas.get(), "mean_wage_per_hour")[0] == Approx(12.5));
+}
+
+TEST_CASE("hdf5_recorder: while the run writes, only the partial file exists", "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "run.h5";
+    const fs::path partial = dir / "run.h5.partial";
+    {
+        jobsim::output::Hdf5Recorder recorder(options(path));
+        CHECK_FALSE(fs::exists(partial));  // the constructor creates nothing
+        jobsim::testing::drive(recorder, SampleRun{}, false);
+        CHECK(fs::exists(partial));
+        CHECK_FALSE(fs::exists(path));
+        {
+            const auto reading = jobsim::testing::open_read_only(partial);
+            CHECK(jobsim::testing::number_attribute(reading.get(), "complete") == 0);
+            CHECK(jobsim::testing::number_attribute(reading.get(), "replications_completed") ==
+                  SampleRun{}.replications);
+        }
+        recorder.end_run();
+        CHECK_FALSE(fs::exists(partial));
+        CHECK(fs::exists(path));
+    }
+    CHECK(fs::exists(path));
+}
+
+TEST_CASE("hdf5_recorder: an existing file is not overwritten without force", "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "run.h5";
+    write_sample(path);
+    const std::string before = jobsim::testing::file_bytes(path);
+
+    CHECK_THROWS_AS(jobsim::output::Hdf5Recorder(options(path)), jobsim::UsageError);
+    CHECK_THROWS_WITH(jobsim::output::Hdf5Recorder(options(path)),
+                      Catch::Contains("exists; pass --force to overwrite"));
+    CHECK(jobsim::testing::file_bytes(path) == before);
+    CHECK_FALSE(fs::exists(dir / "run.h5.partial"));
+}
+
+TEST_CASE("hdf5_recorder: force replaces an existing file only at the final rename", "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "run.h5";
+    write_sample(path);
+    const std::string before = jobsim::testing::file_bytes(path);
+
+    SampleRun second;
+    second.seed = 99;
+    {
+        jobsim::output::Hdf5Recorder recorder(options(path, true));
+        jobsim::testing::drive(recorder, second, false);
+        CHECK(jobsim::testing::file_bytes(path) == before);
+        recorder.end_run();
+    }
+    const auto file = jobsim::testing::open_read_only(path);
+    CHECK(jobsim::testing::number_attribute(file.get(), "seed") == 99);
+}
+
+TEST_CASE("hdf5_recorder: a recorder destroyed before end_run leaves no file behind", "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "run.h5";
+    {
+        jobsim::output::Hdf5Recorder recorder(options(path));
+        jobsim::testing::drive(recorder, SampleRun{}, false);
+    }
+    CHECK_FALSE(fs::exists(path));
+    CHECK_FALSE(fs::exists(dir / "run.h5.partial"));
+    CHECK(fs::is_empty(dir.path()));
+}
+
+TEST_CASE("hdf5_recorder: a failed forced run leaves the old file intact", "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "run.h5";
+    write_sample(path);
+    const std::string before = jobsim::testing::file_bytes(path);
+    {
+        jobsim::output::Hdf5Recorder recorder(options(path, true));
+        jobsim::testing::drive(recorder, SampleRun{}, false);
+    }
+    CHECK(jobsim::testing::file_bytes(path) == before);
+    CHECK_FALSE(fs::exists(dir / "run.h5.partial"));
+}
+
+TEST_CASE("hdf5_recorder: the destination folder must exist", "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "missing" / "run.h5";
+    CHECK_THROWS_AS(jobsim::output::Hdf5Recorder(options(path)), jobsim::UsageError);
+    CHECK_THROWS_WITH(jobsim::output::Hdf5Recorder(options(path)),
+                      Catch::Contains("does not exist"));
+    CHECK(fs::is_empty(dir.path()));
+}
+
+TEST_CASE("hdf5_recorder: HDF5 failures become OutputError naming the file and the operation",
+          "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "run.h5";
+    jobsim::output::Hdf5Recorder recorder(options(path));
+    const SampleRun run;
+    const jobsim::Scenario scenario{};
+    recorder.begin_run(run_info(scenario, 0));
+    const jobsim::World world = jobsim::testing::sample_world(run);
+    recorder.begin_replication(0, world);
+    recorder.end_replication(0, world);
+    // Replication 0 again: its group exists, so HDF5 refuses to create it.
+    try {
+        recorder.begin_replication(0, world);
+        FAIL("expected OutputError");
+    } catch (const jobsim::OutputError& error) {
+        const std::string text = error.what();
+        CHECK_THAT(text, Catch::Contains("run.h5.partial"));
+        CHECK_THAT(text, Catch::Contains("create group"));
+    }
+}
+
+TEST_CASE("hdf5_recorder: calls out of order are refused", "[output]") {
+    const TempDir dir;
+    jobsim::output::Hdf5Recorder recorder(options(dir / "run.h5"));
+    const SampleRun run;
+    const jobsim::World world = jobsim::testing::sample_world(run);
+    CHECK_THROWS_AS(recorder.begin_replication(0, world), jobsim::RunError);
+    const jobsim::Scenario scenario{};
+    recorder.begin_run(run_info(scenario, 2));
+    recorder.begin_replication(0, world);
+    CHECK_THROWS_AS(recorder.record_week(1, world, {}, {}), jobsim::RunError);  // week 0 first
+    CHECK_THROWS_AS(recorder.end_run(), jobsim::RunError);  // replication still open
+}
+
+TEST_CASE("hdf5_recorder: a run with no recorded weeks or no persons still writes a valid file",
+          "[output]") {
+    const TempDir dir;
+    const bool no_persons = GENERATE(true, false);
+    SampleRun run;
+    (no_persons ? run.persons : run.weeks) = 0;
+    const fs::path path = dir / "run.h5";
+    write_sample(path, run);
+    const auto file = jobsim::testing::open_read_only(path);
+    const auto status =
+        jobsim::testing::open_dataset(file.get(), "/replications/0/trajectories/status");
+    CHECK(jobsim::testing::dims_of(status.get()) == std::vector<hsize_t>{run.weeks, run.persons});
+    CHECK(jobsim::testing::number_attribute(file.get(), "complete") == 1);
+}
+
+TEST_CASE("hdf5_recorder: two identical runs have identical /replications under h5diff",
+          "[output]") {
+    if (!h5diff_available()) {
+        WARN("h5diff not found at /usr/bin/h5diff (package hdf5-tools): comparison skipped");
+        return;
+    }
+    const TempDir dir;
+    SampleRun one;
+    one.threads = 1;
+    SampleRun two;
+    two.threads = 2;
+    write_sample(dir / "a.h5", one, false, "jobsim run s.yaml --threads 1 -o a.h5");
+    write_sample(dir / "b.h5", two, false, "jobsim run s.yaml --threads 2 -o b.h5 --force");
+    CHECK(h5diff(dir / "a.h5", dir / "b.h5", "/replications /replications") == 0);
+    // The root differs (threads, command): the comparison does see differences.
+    CHECK(h5diff(dir / "a.h5", dir / "b.h5", "") == 1);
+
+    SampleRun other_seed = one;
+    other_seed.seed = 8;
+    other_seed.persons = 13;
+    write_sample(dir / "c.h5", other_seed);
+    CHECK(h5diff(dir / "a.h5", dir / "c.h5", "/replications /replications") == 1);
+}
