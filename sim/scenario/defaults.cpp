@@ -13,14 +13,26 @@ Scenario default_scenario() {
     // Four broad groups of UK industries; shares from ONS workforce jobs, wages from ASHE 2024
     // medians by industry, rounded (assumption: grouping and skill needs are ours).
     scenario.labour_market.sectors = {
-        {.name = "retail_hospitality", .employment_share = 0.25, .median_wage_per_hour = 11.8,
-         .skill_need = 0.35, .part_time_share = 0.45},
-        {.name = "production_construction", .employment_share = 0.20,
-         .median_wage_per_hour = 16.0, .skill_need = 0.45, .part_time_share = 0.10},
-        {.name = "health_care_education", .employment_share = 0.25, .median_wage_per_hour = 15.5,
-         .skill_need = 0.55, .part_time_share = 0.35},
-        {.name = "professional_public", .employment_share = 0.30, .median_wage_per_hour = 20.0,
-         .skill_need = 0.65, .part_time_share = 0.15},
+        {.name = "retail_hospitality",
+         .employment_share = 0.25,
+         .median_wage_per_hour = 11.8,
+         .skill_need = 0.35,
+         .part_time_share = 0.45},
+        {.name = "production_construction",
+         .employment_share = 0.20,
+         .median_wage_per_hour = 16.0,
+         .skill_need = 0.45,
+         .part_time_share = 0.10},
+        {.name = "health_care_education",
+         .employment_share = 0.25,
+         .median_wage_per_hour = 15.5,
+         .skill_need = 0.55,
+         .part_time_share = 0.35},
+        {.name = "professional_public",
+         .employment_share = 0.30,
+         .median_wage_per_hour = 20.0,
+         .skill_need = 0.65,
+         .part_time_share = 0.15},
     };
     return scenario;
 }
@@ -41,16 +53,16 @@ std::vector<ConsistencyProblem> check_consistency(const Scenario& scenario) {
         }
     }
     if (!market.sectors.empty() && std::abs(share_sum - 1.0) > 1e-6) {
-        problems.push_back({"labour_market.sectors",
-                            message("sector employment_share values sum to ", share_sum,
-                                    "; expected 1")});
+        problems.push_back(
+            {"labour_market.sectors",
+             message("sector employment_share values sum to ", share_sum, "; expected 1")});
     }
     if (population.initial_employment_rate + population.initial_unemployment_rate > 1.0) {
-        problems.push_back({"population.initial_unemployment_rate",
-                            message("initial_employment_rate + initial_unemployment_rate = ",
-                                    population.initial_employment_rate +
-                                        population.initial_unemployment_rate,
-                                    "; expected at most 1")});
+        problems.push_back(
+            {"population.initial_unemployment_rate",
+             message("initial_employment_rate + initial_unemployment_rate = ",
+                     population.initial_employment_rate + population.initial_unemployment_rate,
+                     "; expected at most 1")});
     }
     if (population.share_aged_16_24 + population.share_aged_50_plus > 1.0) {
         problems.push_back({"population.share_aged_50_plus",
@@ -59,12 +71,12 @@ std::vector<ConsistencyProblem> check_consistency(const Scenario& scenario) {
                                     "; expected at most 1")});
     }
     if (population.persons < population.areas) {
-        problems.push_back({"population.areas",
-                            message(population.areas, " areas for ", population.persons,
-                                    " persons; expected at least one person per area")});
+        problems.push_back(
+            {"population.areas", message(population.areas, " areas for ", population.persons,
+                                         " persons; expected at least one person per area")});
     }
-    const auto coaches = static_cast<std::uint64_t>(scenario.service.coaches_per_area) *
-                         population.areas;
+    const auto coaches =
+        static_cast<std::uint64_t>(scenario.service.coaches_per_area) * population.areas;
     if (coaches > population.persons) {
         problems.push_back({"service.coaches_per_area",
                             message(coaches, " coaches in all for ", population.persons,
