@@ -19,7 +19,6 @@ void end_claim(const WeekContext& context, Persons& p, std::uint32_t i, ClaimEnd
                  .value = static_cast<float>(p.claim_weeks[i])});
     p.claim[i] = ClaimState::none;
     p.claim_weeks[i] = 0;
-    p.sanction_weeks_left[i] = 0;
     p.coach[i] = none<CoachId>;
     p.search_requirement[i] = 0;
 }
@@ -61,7 +60,8 @@ void benefit_claim(const WeekContext& context, World& world, EventSink& events) 
         auto assignment = context.person_stream(i, rng::Purpose::coach_assignment);
         const std::uint32_t coach =
             index(p.area[i]) * coaches_per_area + assignment.below(coaches_per_area);
-        p.claim[i] = ClaimState::claiming;
+        // A sanction still running carries over to the new claim (no escape by re-claiming).
+        p.claim[i] = p.sanction_weeks_left[i] > 0 ? ClaimState::sanctioned : ClaimState::claiming;
         p.claim_weeks[i] = 0;
         p.coach[i] = static_cast<CoachId>(coach);
         p.weeks_to_meeting[i] = 0;  // the first meeting is in the week of the claim

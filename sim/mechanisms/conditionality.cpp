@@ -48,14 +48,13 @@ void conditionality(const WeekContext& context, World& world, EventSink& events)
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         const Regime& regime = context.regime(p.arm[i]);
         const ConditionalityParams& params = regime.conditionality;
-        // A sanction already imposed runs its course even where conditionality is off.
-        if (p.claim[i] == ClaimState::sanctioned) {
-            if (p.sanction_weeks_left[i] > 0) {
-                --p.sanction_weeks_left[i];
-            }
-            if (p.sanction_weeks_left[i] == 0) {
-                p.claim[i] = ClaimState::claiming;
-            }
+        // A sanction runs in calendar time: whether or not the person still claims (a new claim
+        // inherits what is left), and even where conditionality is off.
+        if (p.sanction_weeks_left[i] > 0) {
+            --p.sanction_weeks_left[i];
+        }
+        if (p.claim[i] == ClaimState::sanctioned && p.sanction_weeks_left[i] == 0) {
+            p.claim[i] = ClaimState::claiming;
         }
         if (!params.enabled) {
             return;
@@ -79,8 +78,10 @@ void conditionality(const WeekContext& context, World& world, EventSink& events)
         // The requirement is checked over the interval since the last meeting.
         const std::uint32_t required =
             params.required_applications_per_week * regime.coach_meeting.interval_weeks;
+        // No search is on record before the claim starts, nor before the run starts.
         const bool new_claim = p.claim_weeks[i] < regime.coach_meeting.interval_weeks;
-        if (!new_claim && p.applications_since_meeting[i] < required &&
+        const bool run_start = context.week < regime.coach_meeting.interval_weeks;
+        if (!new_claim && !run_start && p.applications_since_meeting[i] < required &&
             stream.bernoulli(params.shortfall_detection_probability)) {
             impose(context, params, p, i, SanctionReason::insufficient_search, events);
         }

@@ -56,7 +56,8 @@ TEST_CASE("benefit_claim: sanctioned claimants stop claiming more often",
         CHECK(e.other == index(before.persons.coach[i]));
         CHECK(world.persons.claim[i] == ClaimState::none);
         CHECK(world.persons.claim_weeks[i] == 0);
-        CHECK(world.persons.sanction_weeks_left[i] == 0);
+        // A sanction keeps running after the claim ends (a new claim inherits it).
+        CHECK(world.persons.sanction_weeks_left[i] == before.persons.sanction_weeks_left[i]);
         CHECK(world.persons.coach[i] == none<CoachId>);
         CHECK(world.persons.search_requirement[i] == 0);
         CHECK(world.persons.status[i] == LabourStatus::unemployed);  // off benefit, not into work
@@ -228,4 +229,20 @@ TEST_CASE("benefit_claim: the same key gives the same result, at any thread coun
     const auto other = testing::outcome_of(&m::benefit_claim, scenario, prepared.world,
                                            prepared.week, seed + 1, threads);
     CHECK(testing::outcome_differences(reference, other) != "");
+}
+
+TEST_CASE("benefit_claim: a sanction still running carries over to a new claim",
+          "[mechanism][benefit_claim]") {
+    Scenario scenario = testing::small_scenario();
+    scenario.regime.benefit_claim.take_up_on_job_loss = 1.0;
+    World world = testing::tiny_world(scenario, 2);
+    for (std::uint32_t i = 0; i < 2; ++i) {
+        world.persons.status[i] = LabourStatus::unemployed;
+        world.persons.spell_weeks[i] = 0;  // lost a job this week: claims for sure
+    }
+    world.persons.sanction_weeks_left = {5, 0};
+    testing::run_step(&m::benefit_claim, scenario, world, 3, seed);
+    CHECK(world.persons.claim[0] == ClaimState::sanctioned);
+    CHECK(world.persons.claim[1] == ClaimState::claiming);
+    CHECK(world.persons.sanction_weeks_left[0] == 5);
 }

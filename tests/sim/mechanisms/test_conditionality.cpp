@@ -148,7 +148,8 @@ TEST_CASE(
                 break;
         }
     }
-    const auto events = testing::run_step(&m::conditionality, scenario, world, 0, seed);
+    // A week after the run's first interval: search since the last meeting is on record.
+    const auto events = testing::run_step(&m::conditionality, scenario, world, interval, seed);
     double shortfall_sanctions = 0.0;
     for (const Event& e : events) {
         INFO("person " << index(e.person));
@@ -293,4 +294,22 @@ TEST_CASE("conditionality: the same key gives the same result, at any thread cou
     const auto other = testing::outcome_of(&m::conditionality, scenario, prepared.world,
                                            prepared.week, seed + 1, threads);
     CHECK(testing::outcome_differences(reference, other) != "");
+}
+
+TEST_CASE(
+    "conditionality: no shortfall is sanctioned before a full interval of search is on "
+    "record",
+    "[mechanism][conditionality]") {
+    Scenario scenario = sanction_heavy_scenario();
+    scenario.regime.conditionality.shortfall_detection_probability = 1.0;
+    const std::uint32_t interval = scenario.regime.coach_meeting.interval_weeks;
+    World world = testing::tiny_world(scenario, 2);
+    for (std::uint32_t i = 0; i < 2; ++i) {
+        testing::start_claim(world, i, 30);
+        world.persons.meeting_this_week[i] = MeetingOutcome::attended;
+        world.persons.applications_since_meeting[i] = 0;  // far short of the requirement
+    }
+    CHECK(testing::run_step(&m::conditionality, scenario, world, 0, seed).empty());
+    const auto later = testing::run_step(&m::conditionality, scenario, world, interval, seed);
+    CHECK(testing::count_events(later, EventKind::sanction) == 2);
 }
