@@ -292,6 +292,18 @@ inline std::string outcome_differences(const Outcome& a, const Outcome& b) {
     return out;
 }
 
+/// The determinism claim of every mechanism test: at `threads` threads the same key gives the
+/// `reference` outcome (computed at 1 thread), and the next seed gives a different one, so the
+/// comparison could fail.
+inline void check_same_key_same_outcome(const Outcome& reference, MechanismFn step,
+                                        const Scenario& scenario, const World& world, Week week,
+                                        std::uint64_t seed, int threads) {
+    const auto again = outcome_of(step, scenario, world, week, seed, threads);
+    CHECK(outcome_differences(reference, again) == "");
+    const auto other = outcome_of(step, scenario, world, week, seed + 1, threads);
+    CHECK(outcome_differences(reference, other) != "");
+}
+
 /// Events of one kind.
 inline std::vector<Event> events_of(const std::vector<Event>& events, EventKind kind) {
     std::vector<Event> out;

@@ -223,12 +223,8 @@ TEST_CASE("benefit_claim: the same key gives the same result, at any thread coun
 
     const int threads = GENERATE(1, 2, 4);
     INFO("threads " << threads);
-    const auto again = testing::outcome_of(&m::benefit_claim, scenario, prepared.world,
-                                           prepared.week, seed, threads);
-    CHECK(testing::outcome_differences(reference, again) == "");
-    const auto other = testing::outcome_of(&m::benefit_claim, scenario, prepared.world,
-                                           prepared.week, seed + 1, threads);
-    CHECK(testing::outcome_differences(reference, other) != "");
+    testing::check_same_key_same_outcome(reference, &m::benefit_claim, scenario, prepared.world,
+                                         prepared.week, seed, threads);
 }
 
 TEST_CASE("benefit_claim: a sanction still running carries over to a new claim",

@@ -223,10 +223,6 @@ TEST_CASE("coach_meeting: the same key gives the same result, at any thread coun
 
     const int threads = GENERATE(1, 2, 4);
     INFO("threads " << threads);
-    const auto again = testing::outcome_of(&m::coach_meeting, scenario, prepared.world,
-                                           prepared.week, seed, threads);
-    CHECK(testing::outcome_differences(reference, again) == "");
-    const auto other = testing::outcome_of(&m::coach_meeting, scenario, prepared.world,
-                                           prepared.week, seed + 1, threads);
-    CHECK(testing::outcome_differences(reference, other) != "");
+    testing::check_same_key_same_outcome(reference, &m::coach_meeting, scenario, prepared.world,
+                                         prepared.week, seed, threads);
 }

@@ -225,10 +225,6 @@ TEST_CASE("labour_force_participation: the same key gives the same result, at an
 
     const int threads = GENERATE(1, 2, 4);
     INFO("threads " << threads);
-    const auto again = testing::outcome_of(&m::labour_force_participation, scenario, prepared.world,
-                                           prepared.week, seed, threads);
-    CHECK(testing::outcome_differences(reference, again) == "");
-    const auto other = testing::outcome_of(&m::labour_force_participation, scenario, prepared.world,
-                                           prepared.week, seed + 1, threads);
-    CHECK(testing::outcome_differences(reference, other) != "");
+    testing::check_same_key_same_outcome(reference, &m::labour_force_participation, scenario,
+                                         prepared.world, prepared.week, seed, threads);
 }

@@ -187,10 +187,6 @@ TEST_CASE("wage_progression: the same key gives the same result, at any thread c
 
     const int threads = GENERATE(1, 2, 4);
     INFO("threads " << threads);
-    const auto again = testing::outcome_of(&m::wage_progression, scenario, prepared.world,
-                                           prepared.week, seed, threads);
-    CHECK(testing::outcome_differences(reference, again) == "");
-    const auto other = testing::outcome_of(&m::wage_progression, scenario, prepared.world,
-                                           prepared.week, seed + 1, threads);
-    CHECK(testing::outcome_differences(reference, other) != "");
+    testing::check_same_key_same_outcome(reference, &m::wage_progression, scenario, prepared.world,
+                                         prepared.week, seed, threads);
 }
