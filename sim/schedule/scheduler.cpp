@@ -2,6 +2,7 @@
 
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/week_plan.hpp"
+#include "sim/state/invariants.hpp"
 
 namespace jobsim {
 
@@ -11,6 +12,9 @@ void run_week(const WeekContext& context, World& world, std::vector<Event>& even
         step.run(context, world, sink);
     }
     sink.drain_sorted(events);
+#ifdef JOBSIM_CHECKS
+    check_invariants(world);
+#endif
 }
 
 }  // namespace jobsim
