@@ -70,6 +70,8 @@ std::string_view name_of(EventKind kind) {
             return "exit_to_inactivity";
         case EventKind::return_to_search:
             return "return_to_search";
+        case EventKind::public_cost:
+            return "public_cost";
     }
     return {};
 }
@@ -85,10 +87,13 @@ std::string event_kind_codes() {
 }
 
 std::string event_detail_codes() {
-    return "hire: hire channel (0=advert); separation: destination labour status (" +
+    return "hire: hire channel (0=advert,1=word_of_mouth,2=referral,3=coach_link,4=placement); "
+           "separation: destination labour status (" +
            labour_status_codes() +
            "); claim_end: reason (0=found_work,1=stopped_claiming,2=left_labour_force); "
-           "sanction: reason (0=missed_meeting,1=insufficient_search); other kinds: 0";
+           "sanction: reason (0=missed_meeting,1=insufficient_search); public_cost: item "
+           "(0=personal_budget,1=provider,2=mentoring,3=peer_group,4=placement,5=in_work_support,"
+           "6=hub_event,7=other); other kinds: 0";
 }
 
 std::string event_other_meaning() {
@@ -99,7 +104,7 @@ std::string event_other_meaning() {
 std::string event_value_meaning() {
     return "hire: wage per hour (GBP); separation: tenure (weeks); claim_end: claim length "
            "(weeks); meeting: minutes; sanction: length (weeks); exit_to_inactivity: spell "
-           "length (weeks); other kinds: 0";
+           "length (weeks); public_cost: GBP; other kinds: 0";
 }
 
 std::string barrier_codes() {

@@ -18,10 +18,35 @@ enum class EventKind : std::uint8_t {
     sanction = 7,        ///< value = weeks, detail = SanctionReason
     exit_to_inactivity = 8,  ///< value = spell weeks
     return_to_search = 9,    ///< value = 0
+    public_cost = 10,        ///< value = GBP spent on the person, detail = CostItem
 };
 
-/// How a hire came about (issue 3 adds network channels).
-enum class HireChannel : std::uint8_t { advert = 0 };
+/// How a hire came about (seed F1, calibration.md C10: hires through contacts).
+enum class HireChannel : std::uint8_t {
+    advert = 0,         ///< an open application to an advertised vacancy
+    word_of_mouth = 1,  ///< a contact passed on news of the vacancy (network channel)
+    referral = 2,       ///< an employed contact put the person forward to their employer (network)
+    coach_link = 3,  ///< the coach or provider placed the person through an employer link (F3, F4)
+    placement = 4,   ///< a paid work placement converted into a job (F7)
+};
+
+/// True for the channels that count as "through social connections" (C10, N1).
+[[nodiscard]] constexpr bool is_network_channel(HireChannel channel) {
+    return channel == HireChannel::word_of_mouth || channel == HireChannel::referral;
+}
+
+/// What public money was spent on, for EventKind::public_cost (seed L7). Benefit payments and
+/// coach meeting time are costed from state and meetings, not from these events.
+enum class CostItem : std::uint8_t {
+    personal_budget = 0,  ///< an item bought from a personal budget (D3)
+    provider = 1,         ///< a specialist or contracted provider's fee (G3, G7, G10)
+    mentoring = 2,        ///< mentor recruitment, training and expenses (E6)
+    peer_group = 3,       ///< a peer-group or group session place (E8, E9)
+    placement = 4,        ///< wage subsidy for a work placement (F7)
+    in_work_support = 5,  ///< coach time after job entry (H1)
+    hub_event = 6,        ///< events, hubs and social prescribing (E10, E11, E13, E15)
+    other = 7,
+};
 
 /// Why a claim ended (calibration.md C2: found work / failed to sign / other).
 enum class ClaimEndReason : std::uint8_t {

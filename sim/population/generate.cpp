@@ -221,6 +221,18 @@ void create_persons(const Scenario& scenario, rng::ReplicationKey key,
             persons.hours_per_week[i] = drawn.hours_per_week;
             persons.match_quality[i] = 1.0f - std::abs(persons.skill[i] - drawn.skill_need);
 
+            const bool in_work = status == LabourStatus::employed;
+            persons.trust[i] = static_cast<float>(population.initial_trust);
+            persons.confidence[i] = static_cast<float>(
+                (barriers & barrier_confidence) != 0 ? population.initial_confidence_with_barrier
+                                                     : population.initial_confidence);
+            persons.wellbeing[i] =
+                static_cast<float>(in_work ? population.initial_wellbeing_in_work
+                                           : population.initial_wellbeing_out_of_work);
+            persons.loneliness[i] =
+                static_cast<float>(in_work ? population.initial_loneliness_in_work
+                                           : population.initial_loneliness_out_of_work);
+
             if (status == LabourStatus::inactive) {
                 persons.wants_work[i] = state.bernoulli(population.wants_work_share_of_inactive);
             }

@@ -43,6 +43,13 @@ struct PopulationSpec {
     double mean_initial_spell_weeks = 26.0;
     double mean_initial_inactive_spell_weeks = 156.0;
     double mean_initial_tenure_weeks = 260.0;
+    double initial_trust = 0.5;
+    double initial_confidence = 0.65;
+    double initial_confidence_with_barrier = 0.35;
+    double initial_wellbeing_in_work = 7.5;
+    double initial_wellbeing_out_of_work = 6.6;
+    double initial_loneliness_in_work = 0.2;
+    double initial_loneliness_out_of_work = 0.35;
 };
 
 /// Local labour markets: sectors, employers, geography and the labour-market mechanisms.
@@ -182,6 +189,34 @@ void describe(Visitor& v, PopulationSpec& p) {
     v.field("mean_initial_tenure_weeks", p.mean_initial_tenure_weeks,
             non_negative("Mean elapsed tenure of those employed at the start (geometric).", "weeks",
                          "assumption (median UK job tenure about 5 years)"));
+    v.field("initial_trust", p.initial_trust,
+            probability("Trust in the employment service at the start (0-1).",
+                        "assumption; seed R4 (63% positive, 12% negative about their coach)"));
+    v.field("initial_confidence", p.initial_confidence,
+            probability("Self-confidence at the start (0-1) of people without the confidence "
+                        "barrier.",
+                        "assumption"));
+    v.field("initial_confidence_with_barrier", p.initial_confidence_with_barrier,
+            probability("Self-confidence at the start (0-1) of people with the confidence "
+                        "barrier.",
+                        "assumption"));
+    v.field("initial_wellbeing_in_work", p.initial_wellbeing_in_work,
+            {.doc = "Life satisfaction (0-10) at the start of people in work.",
+             .min = 0.0,
+             .max = 10.0,
+             .unit = "0-10 scale",
+             .source = "ONS Annual Population Survey personal well-being, employed (about 7.5)"});
+    v.field("initial_wellbeing_out_of_work", p.initial_wellbeing_out_of_work,
+            {.doc = "Life satisfaction (0-10) at the start of people out of work.",
+             .min = 0.0,
+             .max = 10.0,
+             .unit = "0-10 scale",
+             .source = "ONS Annual Population Survey personal well-being, unemployed (about 6.6)"});
+    v.field("initial_loneliness_in_work", p.initial_loneliness_in_work,
+            probability("Loneliness (0-1) at the start of people in work.", "assumption"));
+    v.field("initial_loneliness_out_of_work", p.initial_loneliness_out_of_work,
+            probability("Loneliness (0-1) at the start of people out of work.",
+                        "assumption; seed N9 (unemployment raises loneliness)"));
 }
 
 template <class Visitor>

@@ -68,38 +68,60 @@ struct Persons {
     std::vector<float> search_effort;                       // 4
     std::vector<std::uint8_t> applications;                 // 1  applications sent this week
     std::vector<std::uint16_t> applications_since_meeting;  // 2
+    // relationship, wellbeing and money (issue 3); each mechanism that moves one says so
+    std::vector<float> trust;                      // 4  0..1 trust in the service (B2, C13)
+    std::vector<float> alliance;                   // 4  0..1 working alliance with the coach (B1)
+    std::vector<std::uint8_t> barriers_disclosed;  // 1  Barrier bits the coach knows of (B3, I2)
+    std::vector<float> confidence;                 // 4  0..1 self-confidence (K6)
+    std::vector<float> wellbeing;                  // 4  0..10 life satisfaction (K1, K2)
+    std::vector<float> loneliness;                 // 4  0..1 (E5, K3)
+    std::vector<float> debt_gbp;                   // 4  arrears and borrowing (K5, C12)
+
+    /// Calls f(name, column) for every column, in declaration order. The one list of columns:
+    /// resizing, byte counts, test snapshots and checks all go through it.
+    template <class F>
+    void for_each_named_column(F&& f) {
+        f("area", area);
+        f("age_years", age_years);
+        f("skill", skill);
+        f("barriers", barriers);
+        f("search_disposition", search_disposition);
+        f("arm", arm);
+        f("status", status);
+        f("wants_work", wants_work);
+        f("employer", employer);
+        f("sector", sector);
+        f("wage_per_hour", wage_per_hour);
+        f("hours_per_week", hours_per_week);
+        f("low_paid", low_paid);
+        f("match_quality", match_quality);
+        f("tenure_weeks", tenure_weeks);
+        f("spell_weeks", spell_weeks);
+        f("claim", claim);
+        f("claim_weeks", claim_weeks);
+        f("sanction_weeks_left", sanction_weeks_left);
+        f("sanction_count", sanction_count);
+        f("coach", coach);
+        f("weeks_to_meeting", weeks_to_meeting);
+        f("meeting_this_week", meeting_this_week);
+        f("meeting_boost", meeting_boost);
+        f("search_requirement", search_requirement);
+        f("search_effort", search_effort);
+        f("applications", applications);
+        f("applications_since_meeting", applications_since_meeting);
+        f("trust", trust);
+        f("alliance", alliance);
+        f("barriers_disclosed", barriers_disclosed);
+        f("confidence", confidence);
+        f("wellbeing", wellbeing);
+        f("loneliness", loneliness);
+        f("debt_gbp", debt_gbp);
+    }
 
     /// Calls f(column) for every column, in declaration order.
     template <class F>
     void for_each_column(F&& f) {
-        f(area);
-        f(age_years);
-        f(skill);
-        f(barriers);
-        f(search_disposition);
-        f(arm);
-        f(status);
-        f(wants_work);
-        f(employer);
-        f(sector);
-        f(wage_per_hour);
-        f(hours_per_week);
-        f(low_paid);
-        f(match_quality);
-        f(tenure_weeks);
-        f(spell_weeks);
-        f(claim);
-        f(claim_weeks);
-        f(sanction_weeks_left);
-        f(sanction_count);
-        f(coach);
-        f(weeks_to_meeting);
-        f(meeting_this_week);
-        f(meeting_boost);
-        f(search_requirement);
-        f(search_effort);
-        f(applications);
-        f(applications_since_meeting);
+        for_each_named_column([&f](const char* /*name*/, auto& column) { f(column); });
     }
 
     [[nodiscard]] std::uint32_t size() const { return static_cast<std::uint32_t>(area.size()); }

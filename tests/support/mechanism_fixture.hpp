@@ -117,16 +117,9 @@ void add_value(Snapshot& snapshot, std::string name, T value) {
     add_column(snapshot, std::move(name), std::vector<T>{value});
 }
 
-/// Names of Persons' and Vacancies' columns in for_each_column order. If a column is added and
-/// the count no longer matches, every column is shown by number instead ("persons.#k").
+/// Names of Vacancies' columns in for_each_column order. If a column is added and the count no
+/// longer matches, every column is shown by number instead ("vacancies.#k").
 // clang-format off
-inline constexpr std::array<std::string_view, 28> person_column_names{
-    "area", "age_years", "skill", "barriers", "search_disposition", "arm",
-    "status", "wants_work", "employer", "sector", "wage_per_hour", "hours_per_week", "low_paid",
-    "match_quality", "tenure_weeks", "spell_weeks",
-    "claim", "claim_weeks", "sanction_weeks_left", "sanction_count", "coach", "weeks_to_meeting",
-    "meeting_this_week", "meeting_boost", "search_requirement",
-    "search_effort", "applications", "applications_since_meeting"};
 inline constexpr std::array<std::string_view, 9> vacancy_column_names{
     "serial", "employer", "area", "sector", "skill_need", "wage_per_hour", "hours_per_week",
     "weeks_open", "filled"};
@@ -153,15 +146,12 @@ std::size_t column_count(const Columns& columns) {
 inline Snapshot snapshot(const World& world) {
     Snapshot s;
     // for_each_column is non-const; the lambdas only read.
-    const std::size_t person_columns = detail::column_count(world.persons);
-    std::size_t k = 0;
-    const_cast<Persons&>(world.persons).for_each_column([&](const auto& column) {
-        detail::add_column(
-            s, detail::column_name("persons.", detail::person_column_names, k++, person_columns),
-            column);
-    });
+    const_cast<Persons&>(world.persons)
+        .for_each_named_column([&](const char* name, const auto& column) {
+            detail::add_column(s, std::string("persons.") + name, column);
+        });
     const std::size_t vacancy_columns = detail::column_count(world.vacancies);
-    k = 0;
+    std::size_t k = 0;
     const_cast<Vacancies&>(world.vacancies).for_each_column([&](const auto& column) {
         detail::add_column(
             s,
