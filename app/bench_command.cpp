@@ -77,19 +77,24 @@ public:
     explicit TimingRecorder(Recorder& inner) : inner_(inner) {}
 
     void begin_run(const RunInfo& info) override { inner_.begin_run(info); }
-    void begin_replication(std::uint32_t replication, const World& world) override {
+    void begin_replication(std::uint32_t replication, std::uint8_t arm,
+                           const World& world) override {
         if (!started_) {
             first_replication_ = Clock::now();
             started_ = true;
         }
-        inner_.begin_replication(replication, world);
+        inner_.begin_replication(replication, arm, world);
     }
     void record_week(Week week, const World& world, std::span<const Event> events,
                      std::span<const AreaWeek> areas) override {
         inner_.record_week(week, world, events, areas);
     }
-    void end_replication(std::uint32_t replication, const World& world) override {
-        inner_.end_replication(replication, world);
+    void end_replication(std::uint32_t replication, std::uint8_t arm, const World& world) override {
+        inner_.end_replication(replication, arm, world);
+    }
+    void record_summary(std::span<const ArmOutcomes> runs,
+                        std::span<const ArmSummary> summary) override {
+        inner_.record_summary(runs, summary);
     }
     void end_run() override { inner_.end_run(); }
 

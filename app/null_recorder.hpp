@@ -8,10 +8,14 @@ namespace jobsim::app {
 class NullRecorder final : public Recorder {
 public:
     void begin_run(const RunInfo& /*info*/) override {}
-    void begin_replication(std::uint32_t /*replication*/, const World& /*world*/) override {}
+    void begin_replication(std::uint32_t /*replication*/, std::uint8_t /*arm*/,
+                           const World& /*world*/) override {}
     void record_week(Week /*week*/, const World& /*world*/, std::span<const Event> /*events*/,
                      std::span<const AreaWeek> /*areas*/) override {}
-    void end_replication(std::uint32_t /*replication*/, const World& /*world*/) override {}
+    void end_replication(std::uint32_t /*replication*/, std::uint8_t /*arm*/,
+                         const World& /*world*/) override {}
+    void record_summary(std::span<const ArmOutcomes> /*runs*/,
+                        std::span<const ArmSummary> /*summary*/) override {}
     void end_run() override {}
 };
 

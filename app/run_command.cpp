@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/arm_table.hpp"
 #include "app/commands.hpp"
 #include "app/progress.hpp"
 #include "app/scenario_input.hpp"
@@ -46,9 +47,10 @@ int run(const RunArgs& args, const std::string& command_line) {
         {.path = args.output, .force = args.force, .command = command_line});
     const RunSpec spec{
         .seed = scenario.seed, .replications = scenario.replications, .threads = args.threads};
+    std::vector<ArmSummary> summary;
     {
         ProgressLine progress;
-        run_scenario(scenario, spec, recorder, progress.callback());
+        summary = run_scenario(scenario, spec, recorder, progress.callback());
     }
     const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
 
@@ -63,7 +65,12 @@ int run(const RunArgs& args, const std::string& command_line) {
     std::cout << '\n'
               << "  replications  " << spec.replications << " (seed " << spec.seed << ")\n"
               << "  threads       " << spec.threads << '\n'
-              << "  wall time     " << fixed(wall.count(), 1) << " s\n";
+              << "  wall time     " << fixed(wall.count(), 1) << " s\n\n";
+    std::vector<std::string> arm_names;
+    for (const Regime& arm : all_arms(scenario)) {
+        arm_names.push_back(arm.name);
+    }
+    print_arm_summary(std::cout, arm_names, summary);
     return exit_success;
 }
 

@@ -150,7 +150,8 @@ struct Replication {
     std::uint32_t index = 0;
     std::uint32_t persons = 0;
     std::uint32_t weeks_recorded = 0;
-    std::string name;  ///< "/replications/<r>", for messages
+    std::uint8_t arm = 0;
+    std::string name;  ///< "/arms/<arm>/replications/<r>", for messages
     h5::Group group;
     h5::Group trajectory_group;
     h5::Dataset week_scale;
@@ -200,7 +201,9 @@ struct Hdf5Recorder::Impl {
     OutputOptions options;
     AtomicFile target;  // declared before the HDF5 handles: destroyed after they close
     h5::File file;
-    h5::Group replications_group;
+    h5::Group arms_group;
+    std::vector<std::string> arm_names;
+    std::vector<h5::Group> replications_groups;  ///< /arms/<arm>/replications, by arm
     std::optional<Replication> current;
     Stage stage = Stage::constructed;
     std::uint32_t weeks = 0;
@@ -250,23 +253,39 @@ struct Hdf5Recorder::Impl {
             const h5::Group provenance = h5::create_group(file.get(), "provenance");
             h5::write_text_dataset(provenance.get(), "scenario_yaml", info.scenario_yaml);
         }
-        replications_group = h5::create_group(file.get(), "replications");
+        arms_group = h5::create_group(file.get(), "arms");
+        h5::set_attribute(arms_group.get(), "long_name",
+                          "one group per arm (the baseline regime first), each run on the same "
+                          "worlds with common random numbers");
+        arm_names = info.arms;
+        for (std::size_t a = 0; a < arm_names.size(); ++a) {
+            const h5::Group arm = h5::create_group(arms_group.get(), arm_names[a]);
+            h5::set_attribute(arm.get(), "arm", static_cast<std::uint32_t>(a));
+            replications_groups.push_back(h5::create_group(arm.get(), "replications"));
+        }
         h5::flush(file);
         stage = Stage::running;
     }
 
-    void begin_replication(std::uint32_t index, const World& world) {
+    void begin_replication(std::uint32_t index, std::uint8_t arm, const World& world) {
         expect(Stage::running, "begin_replication");
+        if (arm >= replications_groups.size()) {
+            throw RunError(message("Hdf5Recorder::begin_replication: arm ", int{arm},
+                                   " was not announced at begin_run (", arm_names.size(),
+                                   " arms)"));
+        }
         Replication rep;
         rep.index = index;
+        rep.arm = arm;
         rep.persons = world.persons.size();
-        rep.name = message("/replications/", index);
+        rep.name = message("/arms/", arm_names[arm], "/replications/", index);
         rep.counts.assign(rep.persons, Counts{});
 
         const std::string group_name = std::to_string(index);
-        rep.group = h5::create_group(replications_group.get(), group_name);
+        rep.group = h5::create_group(replications_groups[arm].get(), group_name);
         const hid_t group = rep.group.get();
         h5::set_attribute(group, "replication", index);
+        h5::set_attribute(group, "arm", arm_names[arm]);
         h5::set_attribute(group, "weeks", weeks);
         h5::set_attribute(group, "persons", rep.persons);
         h5::set_attribute(group, "complete", std::uint8_t{0});
@@ -393,12 +412,12 @@ struct Hdf5Recorder::Impl {
         ++rep.weeks_recorded;
     }
 
-    void end_replication(std::uint32_t index, const World& world) {
+    void end_replication(std::uint32_t index, std::uint8_t arm, const World& world) {
         expect(Stage::in_replication, "end_replication");
         Replication& rep = *current;
-        if (index != rep.index) {
-            throw RunError(message("Hdf5Recorder::end_replication(", index, ") while replication ",
-                                   rep.index, " is open"));
+        if (index != rep.index || arm != rep.arm) {
+            throw RunError(message("Hdf5Recorder::end_replication(", index, ", arm ", int{arm},
+                                   ") while ", rep.name, " is open"));
         }
         check_world(rep, world, "end_replication");
         write_person_table(rep, world.persons);
@@ -407,8 +426,11 @@ struct Hdf5Recorder::Impl {
         h5::set_attribute(group, "complete",
                           static_cast<std::uint8_t>(rep.weeks_recorded == weeks ? 1 : 0));
         current.reset();  // closes the replication's datasets
-        ++replications_completed;
-        h5::set_attribute(file.get(), "replications_completed", replications_completed);
+        if (arm + 1u == arm_names.size()) {
+            // A replication is complete when every arm of it is.
+            ++replications_completed;
+            h5::set_attribute(file.get(), "replications_completed", replications_completed);
+        }
         // A finished replication is on disk even if a later one fails.
         h5::flush(file);
         stage = Stage::running;
@@ -461,11 +483,55 @@ struct Hdf5Recorder::Impl {
         h5::set_attribute(id, "employer_none", index(none<EmployerId>));
     }
 
+    void record_summary(std::span<const ArmOutcomes> runs, std::span<const ArmSummary> summary) {
+        expect(Stage::running, "record_summary");
+        const h5::Group group = h5::create_group(file.get(), "summary");
+        h5::set_attribute(group.get(), "arms", join(arm_names, ","));
+        write_outcome_table(group.get(), "runs", runs,
+                            "one row per (replication, arm) run: the outcomes of the summary "
+                            "table of arms");
+        std::vector<ArmOutcomes> means;
+        std::vector<ArmOutcomes> errors;
+        for (const ArmSummary& row : summary) {
+            means.push_back(row.mean);
+            errors.push_back(row.standard_error);
+        }
+        write_outcome_table(group.get(), "arms", means,
+                            "one row per arm: outcomes averaged over replications");
+        write_outcome_table(group.get(), "arms_standard_error", errors,
+                            "one row per arm: standard error of the mean over replications "
+                            "(NaN with one replication)");
+        h5::flush(file);
+    }
+
+    void write_outcome_table(hid_t parent, const std::string& name,
+                             std::span<const ArmOutcomes> rows, const char* long_name) {
+        const h5::Datatype stored = h5::h5_type<ArmOutcomes>::file();
+        const h5::Datatype in_memory = h5::h5_type<ArmOutcomes>::memory();
+        const auto count = static_cast<hsize_t>(rows.size());
+        const h5::Dataset table =
+            h5::create_dataset(parent, name, stored.get(), h5::Layout::fixed({count}));
+        if (count > 0) {
+            h5::write_all(table, in_memory.get(), rows.data(), "/summary/" + name);
+        }
+        h5::set_attribute(table.get(), "long_name", long_name);
+        h5::set_attribute(table.get(), "arm_names", join(arm_names, ","));
+    }
+
+    static std::string join(const std::vector<std::string>& items, const char* separator) {
+        std::string out;
+        for (const std::string& item : items) {
+            out += (out.empty() ? "" : separator) + item;
+        }
+        return out;
+    }
+
     void end_run() {
         expect(Stage::running, "end_run");
         h5::set_attribute(file.get(), "complete", std::uint8_t{1});
         h5::flush(file);
-        replications_group.reset();
+        replications_groups.clear();
+        arms_group.reset();
         h5::close(file, target.partial_path());
         target.commit();
         stage = Stage::ended;
@@ -486,9 +552,10 @@ void Hdf5Recorder::begin_run(const RunInfo& info) {
     impl_->begin_run(info);
 }
 
-void Hdf5Recorder::begin_replication(std::uint32_t replication, const World& world) {
+void Hdf5Recorder::begin_replication(std::uint32_t replication, std::uint8_t arm,
+                                     const World& world) {
     const h5::QuietErrors quiet;
-    impl_->begin_replication(replication, world);
+    impl_->begin_replication(replication, arm, world);
 }
 
 void Hdf5Recorder::record_week(Week week, const World& world, std::span<const Event> events,
@@ -497,9 +564,16 @@ void Hdf5Recorder::record_week(Week week, const World& world, std::span<const Ev
     impl_->record_week(week, world, events, areas);
 }
 
-void Hdf5Recorder::end_replication(std::uint32_t replication, const World& world) {
+void Hdf5Recorder::end_replication(std::uint32_t replication, std::uint8_t arm,
+                                   const World& world) {
     const h5::QuietErrors quiet;
-    impl_->end_replication(replication, world);
+    impl_->end_replication(replication, arm, world);
+}
+
+void Hdf5Recorder::record_summary(std::span<const ArmOutcomes> runs,
+                                  std::span<const ArmSummary> summary) {
+    const h5::QuietErrors quiet;
+    impl_->record_summary(runs, summary);
 }
 
 void Hdf5Recorder::end_run() {

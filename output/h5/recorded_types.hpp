@@ -5,6 +5,7 @@
 #include "output/h5/h5_type.hpp"
 #include "output/person_row.hpp"
 #include "sim/observe/area_week.hpp"
+#include "sim/observe/arm_outcomes.hpp"
 #include "sim/observe/event.hpp"
 
 namespace jobsim::output::h5 {
@@ -76,6 +77,23 @@ struct h5_type<PersonRow> {
             .add("hires", &PersonRow::hires)
             .add("separations", &PersonRow::separations)
             .add("sanctions", &PersonRow::sanctions);
+        return c;
+    }
+    static Datatype memory() { return layout().memory(); }
+    static Datatype file() { return layout().file(); }
+};
+
+template <>
+struct h5_type<ArmOutcomes> {
+    static Compound<ArmOutcomes> layout() {
+        Compound<ArmOutcomes> c;
+        c.add("arm", &ArmOutcomes::arm)
+            .add("replication", &ArmOutcomes::replication)
+            .add("cohort", &ArmOutcomes::cohort)
+            .add("sustained_jobs", &ArmOutcomes::sustained_jobs);
+        for_each_outcome([&c](const char* name, double ArmOutcomes::*member, const char*) {
+            c.add(name, member);
+        });
         return c;
     }
     static Datatype memory() { return layout().memory(); }

@@ -5,8 +5,10 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "sim/observe/area_week.hpp"
+#include "sim/observe/arm_outcomes.hpp"
 #include "sim/observe/event.hpp"
 
 namespace jobsim {
@@ -21,21 +23,28 @@ struct RunInfo {
     std::uint32_t replications = 0;
     std::uint32_t weeks = 0;  ///< recorded weeks per replication (burn-in excluded)
     std::uint32_t threads = 0;
-    std::string scenario_yaml;  ///< the fully resolved scenario (YAML)
+    std::string scenario_yaml;      ///< the fully resolved scenario (YAML)
+    std::vector<std::string> arms;  ///< arm names, indexed by arm (the baseline regime first)
 };
 
-/// Receives a run's results. All calls come from one thread, in order:
-/// begin_run, then per replication begin_replication, record_week x weeks, end_replication;
-/// then end_run. Burn-in weeks are not recorded. Week numbers start at 0 after burn-in.
+/// Receives a run's results. All calls come from one thread, in order: begin_run; then per
+/// replication and per arm (arms in order) begin_replication, record_week x weeks,
+/// end_replication; then record_summary and end_run. Burn-in weeks are not recorded (every arm
+/// starts from the same world after burn-in). Week numbers start at 0 after burn-in.
 class Recorder {
 public:
     virtual ~Recorder() = default;
     virtual void begin_run(const RunInfo& info) = 0;
     /// `world` is the state at the start of recording (after burn-in).
-    virtual void begin_replication(std::uint32_t replication, const World& world) = 0;
+    virtual void begin_replication(std::uint32_t replication, std::uint8_t arm,
+                                   const World& world) = 0;
     virtual void record_week(Week week, const World& world, std::span<const Event> events,
                              std::span<const AreaWeek> areas) = 0;
-    virtual void end_replication(std::uint32_t replication, const World& world) = 0;
+    virtual void end_replication(std::uint32_t replication, std::uint8_t arm,
+                                 const World& world) = 0;
+    /// Every (replication, arm) run's outcomes and their summary over replications.
+    virtual void record_summary(std::span<const ArmOutcomes> runs,
+                                std::span<const ArmSummary> summary) = 0;
     virtual void end_run() = 0;
 };
 

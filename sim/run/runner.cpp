@@ -10,51 +10,75 @@
 
 namespace jobsim {
 
-void run_scenario(const Scenario& scenario, const RunSpec& spec, Recorder& recorder,
-                  const ProgressFn& progress) {
+std::vector<ArmSummary> run_scenario(const Scenario& scenario, const RunSpec& spec,
+                                     Recorder& recorder, const ProgressFn& progress) {
     // The task arena owns the parallelism: nothing else in a run creates threads.
     tbb::task_arena arena(static_cast<int>(std::max<std::uint32_t>(spec.threads, 1)));
-    const std::vector<Regime> arms{scenario.regime};
-    const std::uint32_t weeks_total = scenario.burn_in_weeks + scenario.weeks;
+    const std::vector<Regime> arms = all_arms(scenario);
+    const std::uint32_t arm_count = static_cast<std::uint32_t>(arms.size());
+    const std::uint32_t weeks_total = scenario.burn_in_weeks + arm_count * scenario.weeks;
 
     RunInfo info{.scenario = scenario,
                  .seed = spec.seed,
                  .replications = spec.replications,
                  .weeks = scenario.weeks,
                  .threads = spec.threads,
-                 .scenario_yaml = scenario::to_yaml(scenario)};
+                 .scenario_yaml = scenario::to_yaml(scenario),
+                 .arms = {}};
+    for (const Regime& arm : arms) {
+        info.arms.push_back(arm.name);
+    }
     recorder.begin_run(info);
 
     std::vector<Event> events;
+    std::vector<ArmOutcomes> runs;
     for (std::uint32_t r = 0; r < spec.replications; ++r) {
         const auto key = rng::ReplicationKey::make(spec.seed, r);
-        World world;
-        arena.execute([&] { world = generate_world(scenario, key); });
-        for (Week week = 0; week < weeks_total; ++week) {
-            if (week == scenario.burn_in_weeks) {
-                recorder.begin_replication(r, world);
+        std::uint32_t weeks_done = 0;
+        const auto report = [&] {
+            ++weeks_done;
+            if (progress) {
+                progress({.replication = r,
+                          .replications = spec.replications,
+                          .week = weeks_done,
+                          .weeks_total = weeks_total});
             }
+        };
+        // Burn-in under the baseline regime: every arm starts from this world.
+        World start;
+        arena.execute([&] { start = generate_world(scenario, key); });
+        for (Week week = 0; week < scenario.burn_in_weeks; ++week) {
             const WeekContext context{scenario, arms, key, week};
             events.clear();
-            arena.execute([&] { run_week(context, world, events); });
-            if (week >= scenario.burn_in_weeks) {
-                const Week recorded = week - scenario.burn_in_weeks;
+            arena.execute([&] { run_week(context, start, events); });
+            report();
+        }
+        for (std::uint32_t a = 0; a < arm_count; ++a) {
+            World world = start;
+            std::fill(world.persons.arm.begin(), world.persons.arm.end(),
+                      static_cast<std::uint8_t>(a));
+            recorder.begin_replication(r, static_cast<std::uint8_t>(a), world);
+            ArmOutcomeTracker tracker(scenario, world, static_cast<std::uint8_t>(a), r);
+            for (Week recorded = 0; recorded < scenario.weeks; ++recorded) {
+                const WeekContext context{scenario, arms, key, scenario.burn_in_weeks + recorded};
+                events.clear();
+                arena.execute([&] { run_week(context, world, events); });
                 for (Event& event : events) {
                     event.week = recorded;
                 }
                 const auto areas = area_series(recorded, world, events);
                 recorder.record_week(recorded, world, events, areas);
+                tracker.observe_week(recorded, world, events);
+                report();
             }
-            if (progress) {
-                progress({.replication = r,
-                          .replications = spec.replications,
-                          .week = week + 1,
-                          .weeks_total = weeks_total});
-            }
+            runs.push_back(tracker.finish(world));
+            recorder.end_replication(r, static_cast<std::uint8_t>(a), world);
         }
-        recorder.end_replication(r, world);
     }
+    std::vector<ArmSummary> summary = summarise_arms(runs, arm_count);
+    recorder.record_summary(runs, summary);
     recorder.end_run();
+    return summary;
 }
 
 }  // namespace jobsim

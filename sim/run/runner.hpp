@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
+#include "sim/observe/arm_outcomes.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace jobsim {
@@ -24,13 +26,15 @@ struct ProgressUpdate {
     std::uint32_t replication = 0;
     std::uint32_t replications = 0;
     std::uint32_t week = 0;         ///< weeks done in this replication, burn-in included
-    std::uint32_t weeks_total = 0;  ///< burn-in + recorded weeks
+    std::uint32_t weeks_total = 0;  ///< burn-in + recorded weeks x arms
 };
 using ProgressFn = std::function<void(const ProgressUpdate&)>;
 
-/// Runs every replication, calling the recorder on the calling thread.
+/// Runs every replication: burn-in under the baseline regime, then the same world once per arm
+/// (common random numbers: the arm is not part of any random key). Calls the recorder on the
+/// calling thread and returns the summary of arms.
 /// @throws RunError when an invariant breaks; whatever the recorder throws (OutputError).
-void run_scenario(const Scenario& scenario, const RunSpec& spec, Recorder& recorder,
-                  const ProgressFn& progress = {});
+std::vector<ArmSummary> run_scenario(const Scenario& scenario, const RunSpec& spec,
+                                     Recorder& recorder, const ProgressFn& progress = {});
 
 }  // namespace jobsim

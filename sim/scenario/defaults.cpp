@@ -95,4 +95,12 @@ std::vector<ConsistencyProblem> check_consistency(const Scenario& scenario) {
     return problems;
 }
 
+std::vector<Regime> all_arms(const Scenario& scenario) {
+    std::vector<Regime> arms;
+    arms.reserve(1 + scenario.arms.size());
+    arms.push_back(scenario.regime);
+    arms.insert(arms.end(), scenario.arms.begin(), scenario.arms.end());
+    return arms;
+}
+
 }  // namespace jobsim

@@ -57,7 +57,19 @@ std::string reference_markdown() {
            "from, and what it means. A key marked *required* must be written in the file.\n\n"
            "Any key can also be set on the command line, validated the same way: "
            "`--set population.persons=20000`. Items of a list are addressed by their number, "
-           "from 0: `--set labour_market.sectors.0.employment_share=0.2`.\n";
+           "from 0: `--set labour_market.sectors.0.employment_share=0.2`.\n\n"
+           "Two top-level keys are not in the tables below because they hold other keys:\n\n"
+           "- `extends: <file>` names a scenario file (relative to this one) that this file "
+           "starts from: its keys are read first and this file's keys are laid over them, block "
+           "by block (a list is replaced whole). Scenarios that differ from the baseline in a few "
+           "levers say only those.\n"
+           "- `arms:` is a block of named regimes, each written as changes to `regime`: "
+           "`arms: {no_conditionality: {conditionality: {enabled: false}}}`. Every `regime.*` "
+           "key below may appear under `arms.<name>.*` (except `name`: an arm's name is its "
+           "key). `jobsim run` runs the same people under `regime` and under every arm, with "
+           "common random numbers, and prints a summary table of arms. Arms can be changed "
+           "on the command line too: `--set "
+           "arms.no_conditionality.coach_meeting.interval_weeks=4`.\n";
     for (const detail::KeyBlock& block : blocks) {
         if (block.rows.empty()) {
             continue;

@@ -73,6 +73,12 @@ struct ServiceSpec {
     double share_of_hours_for_meetings = 0.5;
 };
 
+/// Prices for the public-purse accounting (seed L7): what the summary table of arms costs.
+struct AccountingSpec {
+    double weekly_benefit_gbp = 90.8;
+    double coach_cost_per_hour_gbp = 32.0;
+};
+
 /// A policy regime: the service's levers. Arms of a trial are regimes (issues 3 and 4).
 struct Regime {
     std::string name = "baseline";
@@ -91,8 +97,16 @@ struct Scenario {
     PopulationSpec population;
     LabourMarketSpec labour_market;
     ServiceSpec service;
-    Regime regime;
+    AccountingSpec accounting;
+    Regime regime;             ///< the baseline regime (arm 0)
+    std::vector<Regime> arms;  ///< further arms, each `regime` with some levers changed
 };
+
+/// Largest number of arms, the baseline regime included (Persons::arm is one byte).
+inline constexpr std::size_t max_arms = 64;
+
+/// The baseline regime followed by every arm: the regimes indexed by Persons::arm.
+[[nodiscard]] std::vector<Regime> all_arms(const Scenario& scenario);
 
 /// A scenario with every default, including the default sector list.
 [[nodiscard]] Scenario default_scenario();
@@ -261,6 +275,24 @@ void describe(Visitor& v, ServiceSpec& s) {
 }
 
 template <class Visitor>
+void describe(Visitor& v, AccountingSpec& a) {
+    v.field("weekly_benefit_gbp", a.weekly_benefit_gbp,
+            {.doc = "Benefit paid to a claimant each week (nothing while sanctioned).",
+             .min = 0.0,
+             .unit = "GBP per week",
+             .source = "DWP Universal Credit standard allowance 2024/25, single 25+ "
+                       "(GBP 393.45 a month)"});
+    v.field("coach_cost_per_hour_gbp", a.coach_cost_per_hour_gbp,
+            {.doc = "Full cost of an hour of a coach's time (pay, on-costs, accommodation). "
+                    "Each meeting minute is costed with the coach's non-meeting time "
+                    "(service.share_of_hours_for_meetings).",
+             .min = 0.0,
+             .unit = "GBP per hour",
+             .source = "assumption (Executive Officer pay about GBP 28,500 plus on-costs and "
+                       "overheads)"});
+}
+
+template <class Visitor>
 void describe(Visitor& v, Regime& r) {
     v.field("name", r.name, {.doc = "Name of the regime, used in output."});
     v.section("benefit_claim", r.benefit_claim, "Claims, coach attachment and benefit.");
@@ -293,7 +325,8 @@ void describe(Visitor& v, Scenario& s) {
     v.section("labour_market", s.labour_market,
               "Sectors, employers, geography and labour-market behaviour.");
     v.section("service", s.service, "The employment service's fixed resources.");
-    v.section("regime", s.regime, "The policy regime the service runs.");
+    v.section("accounting", s.accounting, "Prices for the public-purse accounting.");
+    v.section("regime", s.regime, "The policy regime the service runs (the baseline arm).");
 }
 
 }  // namespace jobsim

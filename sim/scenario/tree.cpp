@@ -87,4 +87,31 @@ void set_origin(Node& node, Position position) {
     }
 }
 
+void set_file(Node& node, int file) {
+    node.position.file = file;
+    for (Node& item : node.items) {
+        set_file(item, file);
+    }
+    for (Entry& entry : node.entries) {
+        entry.key_position.file = file;
+        set_file(entry.value, file);
+    }
+}
+
+void merge_over(Node& base, Node over) {
+    if (!base.is_map() || !over.is_map()) {
+        base = std::move(over);
+        return;
+    }
+    for (Entry& entry : over.entries) {
+        Entry* existing = base.find(entry.key);
+        if (existing == nullptr) {
+            base.entries.push_back(std::move(entry));
+        } else {
+            existing->key_position = entry.key_position;
+            merge_over(existing->value, std::move(entry.value));
+        }
+    }
+}
+
 }  // namespace jobsim::scenario::detail

@@ -129,21 +129,24 @@ inline void drive(Recorder& recorder, const SampleRun& run, bool finish = true) 
                  .replications = run.replications,
                  .weeks = run.weeks,
                  .threads = run.threads,
-                 .scenario_yaml = run.scenario_yaml};
+                 .scenario_yaml = run.scenario_yaml,
+                 .arms = {"baseline"}};
     recorder.begin_run(info);
     for (std::uint32_t r = 0; r < run.replications; ++r) {
         World world = sample_world(run);
         sample_state(world, r, 0);
-        recorder.begin_replication(r, world);
+        recorder.begin_replication(r, 0, world);
         for (std::uint32_t w = 0; w < run.weeks; ++w) {
             sample_state(world, r, w);
             const std::vector<Event> events = sample_events(run, w);
             const std::vector<AreaWeek> areas = sample_areas(run, w);
             recorder.record_week(w, world, events, areas);
         }
-        recorder.end_replication(r, world);
+        recorder.end_replication(r, 0, world);
     }
     if (finish) {
+        const std::vector<ArmOutcomes> runs(run.replications);  // one arm, outcomes all zero
+        recorder.record_summary(runs, summarise_arms(runs, 1));
         recorder.end_run();
     }
 }

@@ -1,6 +1,6 @@
 // Hdf5Recorder: what a run's file holds (shapes, values, attributes, codes, dimension scales), how
 // it is written (temporary name, rename, --force) and that run-to-run provenance stays out of
-// /replications. Files are read back with the plain HDF5 C API.
+// /arms. Files are read back with the plain HDF5 C API.
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -36,7 +36,8 @@ jobsim::RunInfo run_info(const jobsim::Scenario& scenario, std::uint32_t weeks) 
                            .replications = 2,
                            .weeks = weeks,
                            .threads = 1,
-                           .scenario_yaml = "name: x\n"};
+                           .scenario_yaml = "name: x\n",
+                           .arms = {"baseline"}};
 }
 
 /// Writes a complete sample file at `path` and returns the run it describes.
@@ -71,7 +72,8 @@ TEST_CASE("hdf5_recorder: trajectories have shape [weeks, persons]", "[output]")
                              "applications", "spell_weeks", "search_effort"}) {
         for (std::uint32_t r = 0; r < run.replications; ++r) {
             const auto dataset = jobsim::testing::open_dataset(
-                file.get(), "/replications/" + std::to_string(r) + "/trajectories/" + name);
+                file.get(),
+                "/arms/baseline/replications/" + std::to_string(r) + "/trajectories/" + name);
             CHECK(jobsim::testing::dims_of(dataset.get()) ==
                   std::vector<hsize_t>{run.weeks, run.persons});
         }
@@ -85,7 +87,8 @@ TEST_CASE("hdf5_recorder: trajectories hold each week's state in its row", "[out
 
     const auto file = jobsim::testing::open_read_only(path);
     for (std::uint32_t r = 0; r < run.replications; ++r) {
-        const std::string group = "/replications/" + std::to_string(r) + "/trajectories/";
+        const std::string group =
+            "/arms/baseline/replications/" + std::to_string(r) + "/trajectories/";
         const auto status = jobsim::testing::read_numbers(
             jobsim::testing::open_dataset(file.get(), group + "status").get());
         const auto wage = jobsim::testing::read_numbers(
@@ -109,8 +112,8 @@ TEST_CASE("hdf5_recorder: trajectories are chunked by week and compressed", "[ou
     const SampleRun run = write_sample(path);
 
     const auto file = jobsim::testing::open_read_only(path);
-    const auto dataset =
-        jobsim::testing::open_dataset(file.get(), "/replications/0/trajectories/status");
+    const auto dataset = jobsim::testing::open_dataset(
+        file.get(), "/arms/baseline/replications/0/trajectories/status");
     const jobsim::output::h5::PropList create(H5Dget_create_plist(dataset.get()));
     REQUIRE(H5Pget_layout(create.get()) == H5D_CHUNKED);
     hsize_t chunk[2] = {0, 0};
@@ -135,19 +138,21 @@ TEST_CASE("hdf5_recorder: trajectories carry units, codes and week/person dimens
     const SampleRun run = write_sample(path);
 
     const auto file = jobsim::testing::open_read_only(path);
-    const auto status =
-        jobsim::testing::open_dataset(file.get(), "/replications/0/trajectories/status");
+    const auto status = jobsim::testing::open_dataset(
+        file.get(), "/arms/baseline/replications/0/trajectories/status");
     CHECK(jobsim::testing::string_attribute(status.get(), "codes") ==
           "0=employed,1=unemployed,2=inactive");
     CHECK(jobsim::testing::has_attribute(status.get(), "units"));
     CHECK(jobsim::testing::has_attribute(status.get(), "long_name"));
-    const auto wage =
-        jobsim::testing::open_dataset(file.get(), "/replications/0/trajectories/wage_per_hour");
+    const auto wage = jobsim::testing::open_dataset(
+        file.get(), "/arms/baseline/replications/0/trajectories/wage_per_hour");
     CHECK(jobsim::testing::string_attribute(wage.get(), "units") == "GBP/hour");
     CHECK_FALSE(jobsim::testing::has_attribute(wage.get(), "codes"));
 
-    const auto week = jobsim::testing::open_dataset(file.get(), "/replications/0/week");
-    const auto person = jobsim::testing::open_dataset(file.get(), "/replications/0/person");
+    const auto week =
+        jobsim::testing::open_dataset(file.get(), "/arms/baseline/replications/0/week");
+    const auto person =
+        jobsim::testing::open_dataset(file.get(), "/arms/baseline/replications/0/person");
     CHECK(H5DSis_scale(week.get()) > 0);
     CHECK(H5DSis_scale(person.get()) > 0);
     CHECK(H5DSis_attached(status.get(), week.get(), 0) > 0);
@@ -192,7 +197,7 @@ TEST_CASE("hdf5_recorder: root attributes carry provenance and the complete flag
     H5free_memory(value);
 
     const auto replication =
-        jobsim::output::h5::Group(H5Gopen2(root, "/replications/1", H5P_DEFAULT));
+        jobsim::output::h5::Group(H5Gopen2(root, "/arms/baseline/replications/1", H5P_DEFAULT));
     CHECK(number_attribute(replication.get(), "replication") == 1);
     CHECK(number_attribute(replication.get(), "complete") == 1);
     CHECK(number_attribute(replication.get(), "weeks_recorded") == run.weeks);
@@ -216,7 +221,8 @@ TEST_CASE("hdf5_recorder: the person table has one row per person with counted e
     const SampleRun run = write_sample(path);
 
     const auto file = jobsim::testing::open_read_only(path);
-    const auto table = jobsim::testing::open_dataset(file.get(), "/replications/1/persons");
+    const auto table =
+        jobsim::testing::open_dataset(file.get(), "/arms/baseline/replications/1/persons");
     REQUIRE(jobsim::testing::dims_of(table.get()) == std::vector<hsize_t>{run.persons});
     const std::vector<std::string> expected = {
         "person",         "area",          "age_years",      "skill",
@@ -278,7 +284,8 @@ TEST_CASE("hdf5_recorder: events and area series are appended week by week", "[o
         expected_events += jobsim::testing::sample_events(run, w).size();
     }
     const auto file = jobsim::testing::open_read_only(path);
-    const auto events = jobsim::testing::open_dataset(file.get(), "/replications/0/events");
+    const auto events =
+        jobsim::testing::open_dataset(file.get(), "/arms/baseline/replications/0/events");
     CHECK(jobsim::testing::member_names(events.get()) ==
           std::vector<std::string>{"week", "kind", "detail", "person", "other", "value"});
     const auto week = jobsim::testing::read_column(events.get(), "week");
@@ -291,7 +298,8 @@ TEST_CASE("hdf5_recorder: events and area series are appended week by week", "[o
     CHECK(jobsim::testing::string_attribute(events.get(), "kind_codes").find("7=sanction") !=
           std::string::npos);
 
-    const auto areas = jobsim::testing::open_dataset(file.get(), "/replications/0/area_series");
+    const auto areas =
+        jobsim::testing::open_dataset(file.get(), "/arms/baseline/replications/0/area_series");
     const auto area_week = jobsim::testing::read_column(areas.get(), "week");
     const auto employed = jobsim::testing::read_column(areas.get(), "employed");
     REQUIRE(area_week.size() == std::size_t{run.weeks} * run.areas);
@@ -397,11 +405,11 @@ TEST_CASE("hdf5_recorder: HDF5 failures become OutputError naming the file and t
     const jobsim::Scenario scenario{};
     recorder.begin_run(run_info(scenario, 0));
     const jobsim::World world = jobsim::testing::sample_world(run);
-    recorder.begin_replication(0, world);
-    recorder.end_replication(0, world);
+    recorder.begin_replication(0, 0, world);
+    recorder.end_replication(0, 0, world);
     // Replication 0 again: its group exists, so HDF5 refuses to create it.
     try {
-        recorder.begin_replication(0, world);
+        recorder.begin_replication(0, 0, world);
         FAIL("expected OutputError");
     } catch (const jobsim::OutputError& error) {
         const std::string text = error.what();
@@ -415,10 +423,10 @@ TEST_CASE("hdf5_recorder: calls out of order are refused", "[output]") {
     jobsim::output::Hdf5Recorder recorder(options(dir / "run.h5"));
     const SampleRun run;
     const jobsim::World world = jobsim::testing::sample_world(run);
-    CHECK_THROWS_AS(recorder.begin_replication(0, world), jobsim::RunError);
+    CHECK_THROWS_AS(recorder.begin_replication(0, 0, world), jobsim::RunError);
     const jobsim::Scenario scenario{};
     recorder.begin_run(run_info(scenario, 2));
-    recorder.begin_replication(0, world);
+    recorder.begin_replication(0, 0, world);
     CHECK_THROWS_AS(recorder.record_week(1, world, {}, {}), jobsim::RunError);  // week 0 first
     CHECK_THROWS_AS(recorder.end_run(), jobsim::RunError);  // replication still open
 }
@@ -432,13 +440,13 @@ TEST_CASE("hdf5_recorder: a run with no recorded weeks or no persons still write
     const fs::path path = dir / "run.h5";
     write_sample(path, run);
     const auto file = jobsim::testing::open_read_only(path);
-    const auto status =
-        jobsim::testing::open_dataset(file.get(), "/replications/0/trajectories/status");
+    const auto status = jobsim::testing::open_dataset(
+        file.get(), "/arms/baseline/replications/0/trajectories/status");
     CHECK(jobsim::testing::dims_of(status.get()) == std::vector<hsize_t>{run.weeks, run.persons});
     CHECK(jobsim::testing::number_attribute(file.get(), "complete") == 1);
 }
 
-TEST_CASE("hdf5_recorder: two identical runs have identical /replications under h5diff",
+TEST_CASE("hdf5_recorder: two identical runs have identical /arms and /summary under h5diff",
           "[output]") {
     if (!h5diff_available()) {
         WARN("h5diff not found at /usr/bin/h5diff (package hdf5-tools): comparison skipped");
@@ -451,7 +459,8 @@ TEST_CASE("hdf5_recorder: two identical runs have identical /replications under 
     two.threads = 2;
     write_sample(dir / "a.h5", one, false, "jobsim run s.yaml --threads 1 -o a.h5");
     write_sample(dir / "b.h5", two, false, "jobsim run s.yaml --threads 2 -o b.h5 --force");
-    CHECK(h5diff(dir / "a.h5", dir / "b.h5", "/replications /replications") == 0);
+    CHECK(h5diff(dir / "a.h5", dir / "b.h5", "/arms /arms") == 0);
+    CHECK(h5diff(dir / "a.h5", dir / "b.h5", "/summary /summary") == 0);
     // The root differs (threads, command): the comparison does see differences.
     CHECK(h5diff(dir / "a.h5", dir / "b.h5", "") == 1);
 
@@ -459,5 +468,5 @@ TEST_CASE("hdf5_recorder: two identical runs have identical /replications under 
     other_seed.seed = 8;
     other_seed.persons = 13;
     write_sample(dir / "c.h5", other_seed);
-    CHECK(h5diff(dir / "a.h5", dir / "c.h5", "/replications /replications") == 1);
+    CHECK(h5diff(dir / "a.h5", dir / "c.h5", "/arms /arms") == 1);
 }

@@ -106,13 +106,19 @@ def main(argv):
               as_text(f.attrs.get("scenario_yaml", "")),
               "/provenance/scenario_yaml differs from the attribute", failures)
         weeks = int(f.attrs["weeks"])
-        replications = sorted(f["replications"], key=int)
+        arms = [name for name in f["arms"]]
+        check(len(arms) > 0, "no arms", failures)
+        arm = arms[0]
+        check(f["summary/arms"].shape[0] == len(arms), "one summary row per arm", failures)
+        replications = sorted(f["arms"][arm]["replications"], key=int)
         check(len(replications) == int(f.attrs["replications_completed"]),
               f"{len(replications)} replication groups, "
               f"{int(f.attrs['replications_completed'])} completed", failures)
         check(len(replications) > 0, "no replications", failures)
         for name in replications:
-            check_replication(f"/replications/{name}", f["replications"][name], weeks, failures)
+            for arm in arms:
+                check_replication(f"/arms/{arm}/replications/{name}",
+                                  f["arms"][arm]["replications"][name], weeks, failures)
     for failure in failures:
         print(f"FAIL: {failure}", file=sys.stderr)
     if not failures:

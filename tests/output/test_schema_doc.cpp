@@ -41,7 +41,8 @@ void collect_attributes(hid_t object, Names& names) {
 herr_t collect_object(hid_t root, const char* name, const H5O_info_t* info, void* data) {
     auto& names = *static_cast<Names*>(data);
     const std::string path = name;
-    if (path != "." && !is_number(leaf(path))) {  // replication groups are named 0, 1, ...
+    // Replication groups are named 0, 1, ...; arm groups by the arm (the sample's is "baseline").
+    if (path != "." && !is_number(leaf(path)) && path != "arms/baseline") {
         names.objects.insert(leaf(path));
     }
     const hid_t object = H5Oopen(root, name, H5P_DEFAULT);

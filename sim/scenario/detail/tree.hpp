@@ -13,7 +13,9 @@ namespace jobsim::scenario::detail {
 struct Position {
     int line = 0;     ///< 1-based; 0 when unknown
     int column = 0;   ///< 1-based; 0 when unknown
-    int origin = -1;  ///< -1: the scenario file; k >= 0: the k-th override
+    int origin = -1;  ///< -1: a scenario file; k >= 0: the k-th override
+    int file = 0;     ///< which scenario file when origin is -1: 0 the one loaded, k > 0 the
+                      ///< k-th file reached through `extends:`
 };
 
 struct Entry;
@@ -60,6 +62,12 @@ struct Entry {
 
 /// Sets the origin of a node and everything under it (used for values given with --set).
 void set_origin(Node& node, Position position);
+
+/// Sets the file of a node and everything under it (used for files reached through extends:).
+void set_file(Node& node, int file);
+
+/// Lays `over` onto `base`: blocks merge key by key (recursively), anything else is replaced.
+void merge_over(Node& base, Node over);
 
 /// A problem found in a tree, before it is turned into a ScenarioProblem with a file name.
 struct Finding {

@@ -1,0 +1,188 @@
+#include "sim/observe/arm_outcomes.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "sim/scenario/scenario.hpp"
+#include "sim/state/world.hpp"
+
+namespace jobsim {
+
+namespace {
+
+constexpr double not_measured = std::numeric_limits<double>::quiet_NaN();
+/// Sustained work is six months in a job (seed P10); employment is read at 26 and 52 weeks.
+constexpr std::uint16_t sustained_weeks = 26;
+constexpr Week early_horizon = 26;
+constexpr Week late_horizon = 52;
+
+bool out_of_work(const Persons& p, std::uint32_t i) {
+    return p.status[i] == LabourStatus::unemployed ||
+           (p.status[i] == LabourStatus::inactive && p.wants_work[i] != 0) ||
+           p.claim[i] != ClaimState::none;
+}
+
+double share(std::uint32_t part, std::uint32_t whole) {
+    return whole == 0 ? not_measured : static_cast<double>(part) / whole;
+}
+
+double employed_share(const World& world, const std::vector<std::uint8_t>& in_cohort,
+                      std::uint32_t cohort) {
+    std::uint32_t employed = 0;
+    for (std::uint32_t i = 0; i < world.persons.size(); ++i) {
+        employed += in_cohort[i] != 0 && world.persons.status[i] == LabourStatus::employed;
+    }
+    return share(employed, cohort);
+}
+
+}  // namespace
+
+ArmOutcomeTracker::ArmOutcomeTracker(const Scenario& scenario, const World& world, std::uint8_t arm,
+                                     std::uint32_t replication)
+    : scenario_(scenario) {
+    const Persons& p = world.persons;
+    outcomes_.arm = arm;
+    outcomes_.replication = replication;
+    outcomes_.employed_26w = not_measured;
+    outcomes_.employed_52w = not_measured;
+    in_cohort_.assign(p.size(), 0);
+    hired_.assign(p.size(), 0);
+    sustained_.assign(p.size(), 0);
+    for (std::uint32_t i = 0; i < p.size(); ++i) {
+        in_cohort_[i] = out_of_work(p, i) ? 1 : 0;
+        outcomes_.cohort += in_cohort_[i];
+    }
+}
+
+void ArmOutcomeTracker::observe_week(Week week, const World& world, std::span<const Event> events) {
+    const Persons& p = world.persons;
+    const AccountingSpec& accounting = scenario_.accounting;
+    // A minute of meeting carries the coach's non-meeting time with it (administration).
+    const double cost_per_meeting_minute =
+        accounting.coach_cost_per_hour_gbp / 60.0 / scenario_.service.share_of_hours_for_meetings;
+    for (const Event& event : events) {
+        const auto i = index(event.person);
+        const bool cohort = in_cohort_[i] != 0;
+        switch (event.kind) {
+            case EventKind::hire:
+                hired_[i] = 1;
+                if (cohort) {
+                    ++cohort_hires_;
+                    cohort_low_paid_hires_ +=
+                        p.low_paid[i] != 0 || event.value < world.low_pay_threshold_per_hour;
+                }
+                break;
+            case EventKind::claim_end:
+                if (cohort) {
+                    ++cohort_claim_ends_;
+                    cohort_claim_ends_not_work_ +=
+                        event.detail != static_cast<std::uint8_t>(ClaimEndReason::found_work);
+                }
+                break;
+            case EventKind::sanction:
+                cohort_sanctions_ += cohort;
+                break;
+            case EventKind::meeting:
+                outcomes_.service_cost_gbp += event.value * cost_per_meeting_minute;
+                break;
+            case EventKind::public_cost:
+                outcomes_.service_cost_gbp += event.value;
+                break;
+            default:
+                break;
+        }
+    }
+    std::uint32_t claiming = 0;
+    for (std::uint32_t i = 0; i < p.size(); ++i) {
+        claiming += p.claim[i] == ClaimState::claiming;
+        const bool employed = p.status[i] == LabourStatus::employed;
+        if (employed && hired_[i] != 0 && p.tenure_weeks[i] >= sustained_weeks) {
+            sustained_[i] = 1;
+        }
+        if (employed && in_cohort_[i] != 0) {
+            cohort_earnings_ += static_cast<double>(p.wage_per_hour[i]) * p.hours_per_week[i];
+        }
+    }
+    outcomes_.benefit_cost_gbp += claiming * accounting.weekly_benefit_gbp;
+    if (week + 1 == early_horizon) {
+        outcomes_.employed_26w = employed_share(world, in_cohort_, outcomes_.cohort);
+    }
+    if (week + 1 == late_horizon) {
+        outcomes_.employed_52w = employed_share(world, in_cohort_, outcomes_.cohort);
+    }
+    weeks_seen_ = week + 1;
+}
+
+ArmOutcomes ArmOutcomeTracker::finish(const World& world) const {
+    const Persons& p = world.persons;
+    ArmOutcomes out = outcomes_;
+    std::uint32_t cohort_sustained = 0;
+    double wellbeing = 0.0;
+    double loneliness = 0.0;
+    double trust = 0.0;
+    for (std::uint32_t i = 0; i < p.size(); ++i) {
+        out.sustained_jobs += sustained_[i];
+        if (in_cohort_[i] == 0) {
+            continue;
+        }
+        cohort_sustained += sustained_[i];
+        wellbeing += p.wellbeing[i];
+        loneliness += p.loneliness[i];
+        trust += p.trust[i];
+    }
+    const double cohort = out.cohort == 0 ? not_measured : static_cast<double>(out.cohort);
+    out.sustained_work = share(cohort_sustained, out.cohort);
+    out.weekly_earnings =
+        weeks_seen_ == 0 ? not_measured : cohort_earnings_ / (cohort * weeks_seen_);
+    out.low_paid_entries = share(cohort_low_paid_hires_, cohort_hires_);
+    out.sanctions_per_100 = 100.0 * cohort_sanctions_ / cohort;
+    out.off_benefit_not_working = share(cohort_claim_ends_not_work_, cohort_claim_ends_);
+    out.wellbeing = wellbeing / cohort;
+    out.loneliness = loneliness / cohort;
+    out.trust = trust / cohort;
+    out.cost_per_sustained_job =
+        out.sustained_jobs == 0 ? not_measured : out.service_cost_gbp / out.sustained_jobs;
+    return out;
+}
+
+std::vector<ArmSummary> summarise_arms(std::span<const ArmOutcomes> runs, std::size_t arms) {
+    std::vector<ArmSummary> summary(arms);
+    for (std::size_t a = 0; a < arms; ++a) {
+        ArmSummary& row = summary[a];
+        row.arm = static_cast<std::uint8_t>(a);
+        std::vector<const ArmOutcomes*> mine;
+        for (const ArmOutcomes& run : runs) {
+            if (run.arm == a) {
+                mine.push_back(&run);
+            }
+        }
+        row.replications = static_cast<std::uint32_t>(mine.size());
+        row.mean.arm = row.standard_error.arm = row.arm;
+        const double n = static_cast<double>(mine.size());
+        double cohort = 0.0;
+        double sustained_jobs = 0.0;
+        for (const ArmOutcomes* run : mine) {
+            cohort += run->cohort;
+            sustained_jobs += run->sustained_jobs;
+        }
+        row.mean.cohort = n == 0 ? 0 : static_cast<std::uint32_t>(std::lround(cohort / n));
+        row.mean.sustained_jobs =
+            n == 0 ? 0 : static_cast<std::uint32_t>(std::lround(sustained_jobs / n));
+        for_each_outcome([&](const char*, double ArmOutcomes::*member, const char*) {
+            double sum = 0.0;
+            for (const ArmOutcomes* run : mine) {
+                sum += run->*member;
+            }
+            const double mean = n == 0 ? not_measured : sum / n;
+            double squares = 0.0;
+            for (const ArmOutcomes* run : mine) {
+                squares += (run->*member - mean) * (run->*member - mean);
+            }
+            row.mean.*member = mean;
+            row.standard_error.*member = n < 2 ? not_measured : std::sqrt(squares / (n - 1.0) / n);
+        });
+    }
+    return summary;
+}
+
+}  // namespace jobsim
