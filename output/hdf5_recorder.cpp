@@ -106,6 +106,12 @@ const std::vector<Trajectory>& trajectories() {
         trajectory<&Persons::search_effort>(
             "search_effort", "job search effort (1 = no barriers, new spell, average disposition)",
             "1"),
+        trajectory<&Persons::trust>("trust", "trust in the employment service (0-1)", "1"),
+        trajectory<&Persons::alliance>("alliance", "working alliance with the coach (0-1)", "1"),
+        trajectory<&Persons::confidence>("confidence", "self-confidence (0-1)", "1"),
+        trajectory<&Persons::wellbeing>("wellbeing", "life satisfaction (0-10)", "1"),
+        trajectory<&Persons::loneliness>("loneliness", "loneliness (0-1)", "1"),
+        trajectory<&Persons::debt_gbp>("debt_gbp", "arrears and borrowing", "GBP"),
     };
     return all;
 }
