@@ -2,6 +2,7 @@
 // 1 - same_coach_probability, losing most of the alliance and every disclosure; a coach who
 // leaves hands the caseload to a replacement; a new claimant who may choose meets several coaches
 // and starts with a better-fitting one.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -169,4 +170,44 @@ TEST_CASE("coach_continuity: the same key gives the same result, at any thread c
     INFO("threads " << threads);
     testing::check_same_key_same_outcome(reference, &m::coach_continuity, scenario, prepared.world,
                                          prepared.week, seed, threads);
+}
+
+TEST_CASE("coach_continuity: coach switches accumulate with the length of a claim",
+          "[mechanism][coach_continuity]") {
+    // Seed R6: people supported for longer had seen three or four coaches.
+    constexpr Week weeks = 52;
+    Scenario scenario = testing::small_scenario(8000, 2);
+    scenario.service.coaches_per_area = 3;
+    const auto run = testing::simulate(scenario, seed, weeks);
+    const auto& p = run.world.persons;
+    // Weeks of each current claim seen during the run, and the switches in them.
+    std::vector<std::uint32_t> seen(p.size(), 0);
+    std::vector<std::uint32_t> switches(p.size(), 0);
+    for (std::uint32_t i = 0; i < p.size(); ++i) {
+        seen[i] =
+            p.claim[i] == ClaimState::none ? 0 : std::min<std::uint32_t>(p.claim_weeks[i], weeks);
+    }
+    for (const Event& e : testing::events_of(run.events, EventKind::coach_switch)) {
+        const auto i = index(e.person);
+        if (seen[i] > 0 && e.week >= weeks - seen[i]) {
+            ++switches[i];
+        }
+    }
+    std::array<double, 2> sum{};
+    std::array<double, 2> count{};
+    for (std::uint32_t i = 0; i < p.size(); ++i) {
+        if (seen[i] < 4) {
+            continue;
+        }
+        const std::size_t longer = seen[i] >= 13 ? 1 : 0;
+        sum[longer] += switches[i];
+        count[longer] += 1.0;
+    }
+    REQUIRE(count[0] > 20);
+    REQUIRE(count[1] > 20);
+    const double shorter_mean = sum[0] / count[0];
+    const double longer_mean = sum[1] / count[1];
+    INFO("switches: claims seen 4-12 weeks " << shorter_mean << ", 13+ weeks " << longer_mean);
+    CHECK(longer_mean > 2.0 * shorter_mean);
+    CHECK(longer_mean > 2.0);  // three or more coaches over a quarter or more
 }

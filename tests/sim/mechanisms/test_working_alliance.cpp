@@ -219,3 +219,37 @@ TEST_CASE("working_alliance: the same world gives the same result at any thread 
                                            prepared.week, seed, threads);
     CHECK(testing::outcome_differences(reference, again) == "");
 }
+
+TEST_CASE("working_alliance: over a year a relational regime builds more alliance and trust",
+          "[mechanism][working_alliance]") {
+    // The current regime against one with the seed's proposed levers (004: no sanction power with
+    // the coach, voluntary, community venues, longer and less compliance-led meetings, continuity).
+    Scenario current = testing::small_scenario(4000, 2);
+    current.service.coaches_per_area = 3;
+    Scenario relational = current;
+    auto& r = relational.regime;
+    r.working_alliance.sanction_power = m::SanctionPower::none;
+    r.working_alliance.mandated = false;
+    r.working_alliance.venue = m::MeetingVenue::community;
+    r.working_alliance.compliance_share = 0.2;
+    r.coach_meeting.standard_minutes = 40.0;
+    r.coach_continuity.same_coach_probability = 0.95;
+
+    auto claimant_means = [](const World& world) {
+        std::array<double, 3> sum{};  // alliance, trust, count
+        for (std::uint32_t i = 0; i < world.persons.size(); ++i) {
+            if (world.persons.claim[i] != ClaimState::none) {
+                sum[0] += world.persons.alliance[i];
+                sum[1] += world.persons.trust[i];
+                sum[2] += 1.0;
+            }
+        }
+        return std::array<double, 2>{sum[0] / sum[2], sum[1] / sum[2]};
+    };
+    const auto before = claimant_means(testing::simulate(current, seed, 52).world);
+    const auto after = claimant_means(testing::simulate(relational, seed, 52).world);
+    INFO("alliance " << before[0] << " -> " << after[0] << ", trust " << before[1] << " -> "
+                     << after[1]);
+    CHECK(after[0] > before[0] + 0.1);
+    CHECK(after[1] > before[1] + 0.1);
+}
