@@ -72,6 +72,12 @@ std::string_view name_of(EventKind kind) {
             return "return_to_search";
         case EventKind::public_cost:
             return "public_cost";
+        case EventKind::coach_switch:
+            return "coach_switch";
+        case EventKind::barrier_disclosed:
+            return "barrier_disclosed";
+        case EventKind::coach_chosen:
+            return "coach_chosen";
     }
     return {};
 }
@@ -93,18 +99,21 @@ std::string event_detail_codes() {
            "); claim_end: reason (0=found_work,1=stopped_claiming,2=left_labour_force); "
            "sanction: reason (0=missed_meeting,1=insufficient_search); public_cost: item "
            "(0=personal_budget,1=provider,2=mentoring,3=peer_group,4=placement,5=in_work_support,"
-           "6=hub_event,7=other); other kinds: 0";
+           "6=hub_event,7=other); coach_switch: reason (0=rotation,1=coach_left); "
+           "barrier_disclosed: barrier bit index (0=health,1=caring,2=basic_skills,3=housing,"
+           "4=confidence); coach_chosen: coaches met; other kinds: 0";
 }
 
 std::string event_other_meaning() {
     return "hire, separation: employer id; claim_start, meeting, meeting_missed: coach id; "
-           "other kinds: 0";
+           "coach_switch, coach_chosen: new coach id; barrier_disclosed: coach id; other kinds: 0";
 }
 
 std::string event_value_meaning() {
     return "hire: wage per hour (GBP); separation: tenure (weeks); claim_end: claim length "
            "(weeks); meeting: minutes; sanction: length (weeks); exit_to_inactivity: spell "
-           "length (weeks); public_cost: GBP; other kinds: 0";
+           "length (weeks); public_cost: GBP; coach_switch: alliance kept (0-1); coach_chosen: "
+           "fit (0-1); other kinds: 0";
 }
 
 std::string barrier_codes() {

@@ -54,10 +54,10 @@ std::uint16_t pick_area(const SearchAreas& table, std::uint16_t home, double u) 
 }  // namespace
 
 double search_effort(const JobSearchParams& params, float disposition, std::uint16_t spell_weeks,
-                     std::uint8_t barriers, float meeting_boost) {
+                     std::uint8_t barriers, float meeting_boost, float alliance) {
     return disposition * std::exp(-params.discouragement_per_year * spell_weeks / 52.0) *
            std::pow(1.0 - params.effort_per_barrier, count_barriers(barriers)) *
-           (1.0 + meeting_boost);
+           (1.0 + meeting_boost) * (1.0 + params.effort_per_alliance * alliance);
 }
 
 double expected_applications(const JobSearchParams& params, double effort,
@@ -81,7 +81,7 @@ void job_search(const WeekContext& context, World& world, EventSink& /*events*/)
         std::uint32_t sent = 0;
         if (params.enabled && p.status[i] == LabourStatus::unemployed) {
             const double effort = search_effort(params, p.search_disposition[i], p.spell_weeks[i],
-                                                p.barriers[i], p.meeting_boost[i]);
+                                                p.barriers[i], p.meeting_boost[i], p.alliance[i]);
             const double mean = expected_applications(params, effort, p.search_requirement[i]);
             p.search_effort[i] = static_cast<float>(effort);
             if (mean > 0.0) {

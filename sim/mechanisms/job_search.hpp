@@ -17,6 +17,7 @@ struct JobSearchParams {
     double discouragement_per_year = 0.3;
     double effort_per_barrier = 0.15;
     double requirement_pull = 0.6;
+    double effort_per_alliance = 0.4;
     double commute_decay_km = 8.0;
     std::uint32_t max_applications_per_week = 20;
 };
@@ -40,6 +41,10 @@ void describe(Visitor& v, JobSearchParams& p) {
             probability("Share of the gap between own applications and a search requirement that "
                         "a person closes under conditionality (the ex-ante threat effect).",
                         "seed C1, C5; calibration.md C7 (sign)"));
+    v.field("effort_per_alliance", p.effort_per_alliance,
+            non_negative("Search effort rises by this share per unit of working alliance with the "
+                         "coach (effort x (1 + w x alliance)).",
+                         "share per unit of alliance", "assumption; seed R1, R2 (direction)"));
     v.field("commute_decay_km", p.commute_decay_km,
             {.doc = "Another area is searched with weight exp(-distance / decay), the home area "
                     "with weight 1.",
@@ -56,7 +61,7 @@ void describe(Visitor& v, JobSearchParams& p) {
 /// Search effort of an unemployed person (1 = average disposition, new spell, no barriers).
 [[nodiscard]] double search_effort(const JobSearchParams& params, float disposition,
                                    std::uint16_t spell_weeks, std::uint8_t barriers,
-                                   float meeting_boost);
+                                   float meeting_boost, float alliance = 0.0f);
 
 /// Mean applications a week given effort and a search requirement (0 = none).
 [[nodiscard]] double expected_applications(const JobSearchParams& params, double effort,

@@ -1,7 +1,9 @@
 // Every mechanism's parameter block, for the scenario aggregate.
 #pragma once
 
+#include "sim/mechanisms/barrier_disclosure.hpp"
 #include "sim/mechanisms/benefit_claim.hpp"
+#include "sim/mechanisms/coach_continuity.hpp"
 #include "sim/mechanisms/coach_meeting.hpp"
 #include "sim/mechanisms/conditionality.hpp"
 #include "sim/mechanisms/employer_choice.hpp"
@@ -10,3 +12,4 @@
 #include "sim/mechanisms/labour_force_participation.hpp"
 #include "sim/mechanisms/vacancy_flow.hpp"
 #include "sim/mechanisms/wage_progression.hpp"
+#include "sim/mechanisms/working_alliance.hpp"

@@ -19,6 +19,9 @@ enum class EventKind : std::uint8_t {
     exit_to_inactivity = 8,  ///< value = spell weeks
     return_to_search = 9,    ///< value = 0
     public_cost = 10,        ///< value = GBP spent on the person, detail = CostItem
+    coach_switch = 20,       ///< other = new coach, detail = CoachSwitchReason, value = alliance
+    barrier_disclosed = 21,  ///< other = coach, detail = Barrier bit index (0-4)
+    coach_chosen = 22,       ///< other = chosen coach, value = fit (0-1), detail = coaches met
 };
 
 /// How a hire came about (seed F1, calibration.md C10: hires through contacts).
@@ -46,6 +49,12 @@ enum class CostItem : std::uint8_t {
     in_work_support = 5,  ///< coach time after job entry (H1)
     hub_event = 6,        ///< events, hubs and social prescribing (E10, E11, E13, E15)
     other = 7,
+};
+
+/// Why a claimant's coach changed (seed B5, B11).
+enum class CoachSwitchReason : std::uint8_t {
+    rotation = 0,    ///< seen by another coach at a due meeting (no continuity)
+    coach_left = 1,  ///< the coach left the service; a replacement took over the caseload
 };
 
 /// Why a claim ended (calibration.md C2: found work / failed to sign / other).

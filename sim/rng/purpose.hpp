@@ -43,6 +43,11 @@ enum class Purpose : std::uint16_t {
     application_targets = 43,         ///< which area and vacancy each application goes to
     // in work
     wage_progression = 50,  ///< pay reviews
+    // citizen-coach relationship (100-119)
+    coach_continuity = 100,    ///< whether a claimant sees the same coach, and which other coach
+    coach_turnover = 101,      ///< whether a coach leaves this week (coach stream)
+    coach_choice = 102,        ///< which coaches a new claimant meets, and how well each fits
+    barrier_disclosure = 103,  ///< whether a claimant tells the coach of each hidden barrier
 };
 
 }  // namespace jobsim::rng

@@ -85,6 +85,9 @@ struct Regime {
     mechanisms::BenefitClaimParams benefit_claim;
     mechanisms::CoachMeetingParams coach_meeting;
     mechanisms::ConditionalityParams conditionality;
+    mechanisms::CoachContinuityParams coach_continuity;
+    mechanisms::WorkingAllianceParams working_alliance;
+    mechanisms::BarrierDisclosureParams barrier_disclosure;
 };
 
 struct Scenario {
@@ -298,6 +301,11 @@ void describe(Visitor& v, Regime& r) {
     v.section("benefit_claim", r.benefit_claim, "Claims, coach attachment and benefit.");
     v.section("coach_meeting", r.coach_meeting, "Meetings with a work coach.");
     v.section("conditionality", r.conditionality, "Search requirements and sanctions.");
+    v.section("coach_continuity", r.coach_continuity,
+              "Seeing the same coach, coach turnover and choosing one's coach.");
+    v.section("working_alliance", r.working_alliance,
+              "The working alliance with the coach and trust in the service.");
+    v.section("barrier_disclosure", r.barrier_disclosure, "Telling the coach of barriers to work.");
 }
 
 template <class Visitor>

@@ -76,6 +76,7 @@ struct Persons {
     std::vector<float> wellbeing;                  // 4  0..10 life satisfaction (K1, K2)
     std::vector<float> loneliness;                 // 4  0..1 (E5, K3)
     std::vector<float> debt_gbp;                   // 4  arrears and borrowing (K5, C12)
+    std::vector<std::uint8_t> sanctions_felt;      // 1  sanctions trust has reacted to (B2)
 
     /// Calls f(name, column) for every column, in declaration order. The one list of columns:
     /// resizing, byte counts, test snapshots and checks all go through it.
@@ -116,6 +117,7 @@ struct Persons {
         f("wellbeing", wellbeing);
         f("loneliness", loneliness);
         f("debt_gbp", debt_gbp);
+        f("sanctions_felt", sanctions_felt);
     }
 
     /// Calls f(column) for every column, in declaration order.
