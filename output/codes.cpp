@@ -99,7 +99,7 @@ std::string event_detail_codes() {
            "); claim_end: reason (0=found_work,1=stopped_claiming,2=left_labour_force); "
            "sanction: reason (0=missed_meeting,1=insufficient_search); public_cost: item "
            "(0=personal_budget,1=provider,2=mentoring,3=peer_group,4=placement,5=in_work_support,"
-           "6=hub_event,7=other); coach_switch: reason (0=rotation,1=coach_left); "
+           "6=hub_event,7=other); coach_switch: reason (0=rotation,1=coach_left,2=stand_in); "
            "barrier_disclosed: barrier bit index (0=health,1=caring,2=basic_skills,3=housing,"
            "4=confidence); coach_chosen: coaches met; other kinds: 0";
 }

@@ -58,7 +58,9 @@ void barrier_disclosure(const WeekContext& context, World& world, EventSink& eve
             return;
         }
         const auto hidden = static_cast<std::uint8_t>(p.barriers[i] & ~p.barriers_disclosed[i]);
-        if (p.meeting_this_week[i] != MeetingOutcome::attended || hidden == 0) {
+        // Nothing is told to a stand-in coach (seed B5: re-telling one's story).
+        if (p.meeting_this_week[i] != MeetingOutcome::attended || p.met_stand_in[i] != 0 ||
+            hidden == 0) {
             return;
         }
         auto stream = context.person_stream(i, rng::Purpose::barrier_disclosure);

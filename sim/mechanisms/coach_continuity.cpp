@@ -93,7 +93,11 @@ void coach_continuity(const WeekContext& context, World& world, EventSink& event
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         const Regime& regime = context.regime(p.arm[i]);
         const CoachContinuityParams& params = regime.coach_continuity;
-        if (!params.enabled || p.claim[i] == ClaimState::none || p.coach[i] == none<CoachId>) {
+        if (!params.enabled) {
+            return;
+        }
+        p.met_stand_in[i] = 0;
+        if (p.claim[i] == ClaimState::none || p.coach[i] == none<CoachId>) {
             return;
         }
         if (p.claim_weeks[i] == 0) {  // the claim started this week
@@ -120,6 +124,17 @@ void coach_continuity(const WeekContext& context, World& world, EventSink& event
         std::uint32_t other = coaches[stream.below(in_area - 1)];
         if (other == coach) {
             other = coaches[in_area - 1];
+        }
+        if (stream.bernoulli(params.stand_in_share)) {
+            // One meeting with a stand-in: the alliance and disclosures wait for the own coach.
+            p.met_stand_in[i] = 1;
+            events.emit({.week = context.week,
+                         .kind = EventKind::coach_switch,
+                         .detail = static_cast<std::uint8_t>(CoachSwitchReason::stand_in),
+                         .person = static_cast<PersonId>(i),
+                         .other = other,
+                         .value = p.alliance[i]});
+            return;
         }
         switch_coach(context, params, p, i, other, CoachSwitchReason::rotation, events);
     });

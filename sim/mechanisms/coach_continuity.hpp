@@ -1,9 +1,9 @@
 // Seeing the same coach. At each due meeting a claimant sees their coach again with a set chance;
-// otherwise another coach of the area takes them on. Coaches leave the service (their replacement
-// takes the caseload). A new coach means most of the alliance is lost and the claimant's
-// disclosures with it (re-telling one's story). A new claimant may meet several coaches and pick
-// the best fit; fit sets the starting alliance. Seeds B5, B11, B12, R5, R6, R12.
-// YAML: regime.coach_continuity. Phase: service_contact (before coach_meeting).
+// otherwise another coach of the area stands in for that meeting or takes them on for good. Coaches
+// leave the service (their replacement takes the caseload). A new coach means most of the alliance
+// is lost and the claimant's disclosures with it (re-telling one's story). A new claimant may meet
+// several coaches and pick the best fit; fit sets the starting alliance. Seeds B5, B11, B12, R5,
+// R6, R12. YAML: regime.coach_continuity. Phase: service_contact (before coach_meeting).
 #pragma once
 
 #include <cstdint>
@@ -16,6 +16,7 @@ namespace jobsim::mechanisms {
 struct CoachContinuityParams {
     bool enabled = true;
     double same_coach_probability = 0.65;
+    double stand_in_share = 0.7;
     double alliance_kept_on_switch = 0.3;
     double coach_leaving_probability = 0.004;
     double fit_alliance = 0.3;
@@ -31,9 +32,13 @@ void describe(Visitor& v, CoachContinuityParams& p) {
                     "the claim gave them)."});
     v.field(
         "same_coach_probability", p.same_coach_probability,
-        probability("Chance of seeing the same coach at a due meeting; otherwise another "
-                    "coach of the area takes the claimant on.",
+        probability("Chance of seeing one's own coach at a due meeting; otherwise another coach "
+                    "of the area, once (a stand-in) or for good (see stand_in_share).",
                     "seed R5 (65% 'always' or 'usually' saw the same coach), read per meeting"));
+    v.field("stand_in_share", p.stand_in_share,
+            probability("Share of meetings with another coach that are one-off stand-ins (no "
+                        "alliance built, nothing told); the rest move the claimant to that coach.",
+                        "calibrated to seed R6 (three or four coaches in a year) with R5"));
     v.field("alliance_kept_on_switch", p.alliance_kept_on_switch,
             probability("Share of the working alliance kept with a new coach (known barriers are "
                         "all lost).",

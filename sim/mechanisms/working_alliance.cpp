@@ -96,7 +96,7 @@ void working_alliance(const WeekContext& context, World& world, EventSink& /*eve
         }
         trust += params.trust_adjustment_rate * (trust_target(params) - trust);
         double alliance = p.alliance[i];
-        if (p.meeting_this_week[i] == MeetingOutcome::attended) {
+        if (p.meeting_this_week[i] == MeetingOutcome::attended && p.met_stand_in[i] == 0) {
             const double minutes = coaches.minutes_per_meeting[index(p.coach[i])];
             const double gain = std::max(0.0, alliance_cap(params) - alliance) *
                                 meeting_alliance_share(params, minutes, trust, share_known(p, i));

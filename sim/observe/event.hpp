@@ -55,6 +55,7 @@ enum class CostItem : std::uint8_t {
 enum class CoachSwitchReason : std::uint8_t {
     rotation = 0,    ///< seen by another coach at a due meeting (no continuity)
     coach_left = 1,  ///< the coach left the service; a replacement took over the caseload
+    stand_in = 2,    ///< one meeting with another coach; the claimant's own coach stays
 };
 
 /// Why a claim ended (calibration.md C2: found work / failed to sign / other).

@@ -87,6 +87,13 @@ std::vector<ConsistencyProblem> check_consistency(const Scenario& scenario) {
         problems.push_back({"labour_market.employers_per_area",
                             message(employers, " employers in all; expected fewer than 2^32")});
     }
+    // Nobody holds sanction power, yet conditionality sanctions: a contradiction.
+    if (scenario.regime.working_alliance.sanction_power == mechanisms::SanctionPower::none &&
+        scenario.regime.conditionality.enabled) {
+        problems.push_back({"regime.working_alliance.sanction_power",
+                            "sanction_power is none but regime.conditionality is enabled; expected "
+                            "coach or agency, or conditionality.enabled: false"});
+    }
     if (static_cast<std::uint64_t>(scenario.weeks) + scenario.burn_in_weeks > 5200) {
         problems.push_back({"burn_in_weeks", message("weeks + burn_in_weeks = ",
                                                      scenario.weeks + scenario.burn_in_weeks,

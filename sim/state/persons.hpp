@@ -77,6 +77,7 @@ struct Persons {
     std::vector<float> loneliness;                 // 4  0..1 (E5, K3)
     std::vector<float> debt_gbp;                   // 4  arrears and borrowing (K5, C12)
     std::vector<std::uint8_t> sanctions_felt;      // 1  sanctions trust has reacted to (B2)
+    std::vector<std::uint8_t> met_stand_in;        // 1  this week's meeting is with a stand-in (B5)
 
     /// Calls f(name, column) for every column, in declaration order. The one list of columns:
     /// resizing, byte counts, test snapshots and checks all go through it.
@@ -118,6 +119,7 @@ struct Persons {
         f("loneliness", loneliness);
         f("debt_gbp", debt_gbp);
         f("sanctions_felt", sanctions_felt);
+        f("met_stand_in", met_stand_in);
     }
 
     /// Calls f(column) for every column, in declaration order.

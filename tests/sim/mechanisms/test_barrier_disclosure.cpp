@@ -94,7 +94,7 @@ TEST_CASE("barrier_disclosure: fear of the coach's sanctions holds people back",
           m::disclosure_probability(scenario.regime, 0.5, 0.3, false));
 }
 
-TEST_CASE("barrier_disclosure: told only at a meeting, and known only to a coach",
+TEST_CASE("barrier_disclosure: told only at a meeting with one's coach, known only to a coach",
           "[mechanism][barrier_disclosure]") {
     const Scenario scenario = testing::small_scenario(300, 1);
     World world = claimants_with_a_barrier(scenario, 300);
@@ -102,7 +102,10 @@ TEST_CASE("barrier_disclosure: told only at a meeting, and known only to a coach
         world.persons.trust[i] = 1.0f;
         world.persons.alliance[i] = 1.0f;
         if (i % 3 == 1) {
-            world.persons.meeting_this_week[i] = MeetingOutcome::missed;
+            // A missed meeting, or one held by a stand-in coach.
+            world.persons.meeting_this_week[i] =
+                i % 2 == 0 ? MeetingOutcome::missed : MeetingOutcome::attended;
+            world.persons.met_stand_in[i] = i % 2 == 0 ? 0 : 1;
         } else if (i % 3 == 2) {
             world.persons.coach[i] = none<CoachId>;  // the claim has ended
             world.persons.barriers_disclosed[i] = barrier_caring;

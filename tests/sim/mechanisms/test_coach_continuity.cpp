@@ -4,6 +4,7 @@
 // and starts with a better-fitting one.
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -49,26 +50,41 @@ TEST_CASE("coach_continuity: more continuity, fewer switches", "[mechanism][coac
     }
     const auto events = testing::run_step(&m::coach_continuity, scenario, world, 5, seed, 1, arms);
 
-    std::array<double, 2> switched{};
+    std::array<double, 2> other_coach{};
+    std::array<double, 2> moved{};
     const double kept = scenario.regime.coach_continuity.alliance_kept_on_switch;
     for (const Event& e : events) {
         REQUIRE(e.kind == EventKind::coach_switch);
         const auto i = index(e.person);
         INFO("person " << i);
-        ++switched[i % 2];
-        CHECK(e.detail == static_cast<std::uint8_t>(CoachSwitchReason::rotation));
-        CHECK(e.other == index(world.persons.coach[i]));
-        CHECK(world.persons.coach[i] != before.persons.coach[i]);
+        ++other_coach[i % 2];
+        CHECK(e.other != index(before.persons.coach[i]));
         CHECK(world.coaches.area[e.other] == world.persons.area[i]);  // a coach of the area
+        if (e.detail == static_cast<std::uint8_t>(CoachSwitchReason::stand_in)) {
+            // One meeting with a stand-in: the own coach, alliance and disclosures stay.
+            CHECK(world.persons.met_stand_in[i] == 1);
+            CHECK(world.persons.coach[i] == before.persons.coach[i]);
+            CHECK(world.persons.alliance[i] == 0.5f);
+            CHECK(world.persons.barriers_disclosed[i] == barrier_caring);
+            continue;
+        }
+        ++moved[i % 2];
+        CHECK(e.detail == static_cast<std::uint8_t>(CoachSwitchReason::rotation));
+        CHECK(world.persons.met_stand_in[i] == 0);
+        CHECK(e.other == index(world.persons.coach[i]));
         CHECK(world.persons.alliance[i] == Approx(0.5 * kept));
         CHECK(world.persons.barriers_disclosed[i] == 0);
     }
+    const double stand_in = scenario.regime.coach_continuity.stand_in_share;
     for (std::uint32_t arm = 0; arm < 2; ++arm) {
         const double p = 1.0 - arms[arm].coach_continuity.same_coach_probability;
         INFO("arm " << arm);
-        CHECK(switched[arm] / (n / 2) == Approx(p).margin(mc_tolerance(p, n / 2)));
+        CHECK(other_coach[arm] / (n / 2) == Approx(p).margin(mc_tolerance(p, n / 2)));
+        const double q = p * (1.0 - stand_in);
+        CHECK(moved[arm] / (n / 2) == Approx(q).margin(mc_tolerance(q, n / 2)));
     }
-    CHECK(switched[1] < switched[0]);
+    CHECK(other_coach[1] < other_coach[0]);
+    CHECK(moved[1] < moved[0]);
 }
 
 TEST_CASE("coach_continuity: only due meetings bring a new coach",
@@ -174,13 +190,15 @@ TEST_CASE("coach_continuity: the same key gives the same result, at any thread c
 
 TEST_CASE("coach_continuity: coach switches accumulate with the length of a claim",
           "[mechanism][coach_continuity]") {
-    // Seed R6: people supported for longer had seen three or four coaches.
+    // Seed R6: people supported for longer had seen three or four coaches, one "my fourth work
+    // coach now in the last year".
     constexpr Week weeks = 52;
     Scenario scenario = testing::small_scenario(8000, 2);
     scenario.service.coaches_per_area = 3;
+    const auto& params = scenario.regime.coach_continuity;
     const auto run = testing::simulate(scenario, seed, weeks);
     const auto& p = run.world.persons;
-    // Weeks of each current claim seen during the run, and the switches in them.
+    // Weeks of each current claim seen during the run, and the lasting switches in them.
     std::vector<std::uint32_t> seen(p.size(), 0);
     std::vector<std::uint32_t> switches(p.size(), 0);
     for (std::uint32_t i = 0; i < p.size(); ++i) {
@@ -189,12 +207,15 @@ TEST_CASE("coach_continuity: coach switches accumulate with the length of a clai
     }
     for (const Event& e : testing::events_of(run.events, EventKind::coach_switch)) {
         const auto i = index(e.person);
-        if (seen[i] > 0 && e.week >= weeks - seen[i]) {
+        if (e.detail != static_cast<std::uint8_t>(CoachSwitchReason::stand_in) && seen[i] > 0 &&
+            e.week >= weeks - seen[i]) {
             ++switches[i];
         }
     }
     std::array<double, 2> sum{};
     std::array<double, 2> count{};
+    double all_switches = 0.0;
+    double all_weeks = 0.0;
     for (std::uint32_t i = 0; i < p.size(); ++i) {
         if (seen[i] < 4) {
             continue;
@@ -202,6 +223,8 @@ TEST_CASE("coach_continuity: coach switches accumulate with the length of a clai
         const std::size_t longer = seen[i] >= 13 ? 1 : 0;
         sum[longer] += switches[i];
         count[longer] += 1.0;
+        all_switches += switches[i];
+        all_weeks += seen[i];
     }
     REQUIRE(count[0] > 20);
     REQUIRE(count[1] > 20);
@@ -209,5 +232,13 @@ TEST_CASE("coach_continuity: coach switches accumulate with the length of a clai
     const double longer_mean = sum[1] / count[1];
     INFO("switches: claims seen 4-12 weeks " << shorter_mean << ", 13+ weeks " << longer_mean);
     CHECK(longer_mean > 2.0 * shorter_mean);
-    CHECK(longer_mean > 2.0);  // three or more coaches over a quarter or more
+    // Lasting switches a week: a move at a due meeting (one every interval) or a coach leaving.
+    const double per_week = (1.0 - params.same_coach_probability) * (1.0 - params.stand_in_share) /
+                                scenario.regime.coach_meeting.interval_weeks +
+                            params.coach_leaving_probability;
+    INFO("switches a year " << 52.0 * all_switches / all_weeks);
+    CHECK(all_switches / all_weeks ==
+          Approx(per_week).margin(5.0 * std::sqrt(per_week * all_weeks) / all_weeks));
+    CHECK(52.0 * per_week > 2.0);  // three or more coaches in a year (R6)
+    CHECK(52.0 * per_week < 4.0);
 }

@@ -64,6 +64,27 @@ TEST_CASE("working_alliance: longer meetings build more alliance, with diminishi
     CHECK(gain[2] - gain[1] < gain[1]);
 }
 
+TEST_CASE("working_alliance: a meeting with a stand-in coach builds no alliance",
+          "[mechanism][working_alliance]") {
+    const Scenario scenario = testing::small_scenario(100, 1);
+    const auto& params = scenario.regime.working_alliance;
+    World world = met_this_week(scenario, 100, {30.0f});
+    for (std::uint32_t i = 0; i < 100; ++i) {
+        world.persons.alliance[i] = 0.4f;
+        world.persons.met_stand_in[i] = i % 2 == 0 ? 1 : 0;
+    }
+    (void)testing::run_step(&m::working_alliance, scenario, world, 3, seed);
+    for (std::uint32_t i = 0; i < 100; ++i) {
+        INFO("person " << i);
+        if (i % 2 == 0) {
+            CHECK(world.persons.alliance[i] ==
+                  Approx(0.4 * (1.0 - params.weekly_decay_without_meeting)));
+        } else {
+            CHECK(world.persons.alliance[i] > 0.4f);
+        }
+    }
+}
+
 TEST_CASE("working_alliance: content, channel, venue and pace scale the growth",
           "[mechanism][working_alliance]") {
     m::WorkingAllianceParams params;

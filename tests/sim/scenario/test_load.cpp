@@ -336,6 +336,19 @@ TEST_CASE("load: a consistency problem about an absent key points at its nearest
     CHECK(problem.line == 2);
 }
 
+TEST_CASE("load: nobody holding sanction power needs conditionality off", "[scenario]") {
+    const ScenarioProblem problem =
+        only_problem(minimal_yaml + "regime:\n  working_alliance:\n    sanction_power: none\n");
+    CHECK(problem.key_path == "regime.working_alliance.sanction_power");
+    CHECK_THAT(problem.message, Contains("conditionality is enabled"));
+    const jobsim::Scenario loaded = load_scenario_text(
+        minimal_yaml +
+            "regime:\n  conditionality:\n    enabled: false\n  working_alliance:\n"
+            "    sanction_power: none\n",
+        "test.yaml");
+    CHECK(loaded.regime.working_alliance.sanction_power == jobsim::mechanisms::SanctionPower::none);
+}
+
 TEST_CASE("load: consistency is checked only once every key is valid on its own", "[scenario]") {
     // The bad share alone is reported, not also the sum it spoils.
     const auto problems = problems_of(minimal_yaml +
