@@ -124,7 +124,7 @@ const std::vector<CalibrationTarget>& calibration_targets() {
          .low = 0.42,
          .high = 0.62},
         {.id = "R5",
-         .what = "meetings with the same coach as the last one",
+         .what = "people who usually saw the same coach (half their meetings or more)",
          .value = "65% always or usually saw the same coach",
          .low = 0.55,
          .high = 0.75},
@@ -173,6 +173,14 @@ void CalibrationTracker::observe_week(Week week, const World& world, std::span<c
                                       std::span<const AreaWeek> areas) {
     const Persons& p = world.persons;
     std::vector<std::uint8_t> claim_ended(persons_, 0);
+    // A coach switch (lasting, or a stand-in for one meeting) means this week's meeting was
+    // with someone else; events are sorted by kind, so read the switches first.
+    std::vector<std::uint8_t> other_coach(persons_, 0);
+    for (const Event& event : events) {
+        if (event.kind == EventKind::coach_switch) {
+            other_coach[index(event.person)] = 1;
+        }
+    }
     for (const Event& event : events) {
         const auto i = index(event.person);
         switch (event.kind) {
@@ -211,7 +219,7 @@ void CalibrationTracker::observe_week(Week week, const World& world, std::span<c
                 meetings_15_minutes_ += event.value <= 15.0f + 1e-3f;
                 if (last_coach_[i] != none<CoachId>) {
                     ++meetings_[i];
-                    same_coach_[i] += index(last_coach_[i]) == event.other;
+                    same_coach_[i] += index(last_coach_[i]) == event.other && other_coach[i] == 0;
                 }
                 last_coach_[i] = static_cast<CoachId>(event.other);
                 break;
@@ -297,11 +305,15 @@ std::vector<CalibrationRow> CalibrationTracker::finish(const World& /*world*/) c
             late_repeats += claim.repeat;
         }
     }
-    std::uint64_t usual_meetings = 0;
-    std::uint64_t same = 0;
+    // R5 asks people whether they "always or usually" saw the same coach: at least half of
+    // their meetings after the first were with the coach they saw last time.
+    std::uint64_t people_meeting = 0;
+    std::uint64_t usually_same = 0;
     for (std::uint32_t i = 0; i < persons_; ++i) {
-        usual_meetings += meetings_[i];
-        same += same_coach_[i];
+        if (meetings_[i] >= 2) {
+            ++people_meeting;
+            usually_same += 2 * same_coach_[i] >= meetings_[i];
+        }
     }
     const auto share = [](std::uint64_t part, std::uint64_t whole) {
         return ratio(static_cast<double>(part), static_cast<double>(whole));
@@ -329,7 +341,7 @@ std::vector<CalibrationRow> CalibrationTracker::finish(const World& /*world*/) c
         ratio(vacancies_per_unemployed_sum_, weeks),
         ratio(area_icc_sum_, weeks),
         ratio(non_claimant_unemployed_sum_, weeks),
-        share(same, usual_meetings),
+        share(usually_same, people_meeting),
         share(meetings_10_minutes_, meetings_total_),
         share(meetings_15_minutes_, meetings_total_),
     };
