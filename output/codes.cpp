@@ -91,7 +91,8 @@ std::string event_detail_codes() {
            "separation: destination labour status (" +
            labour_status_codes() +
            "); claim_end: reason (0=found_work,1=stopped_claiming,2=left_labour_force); "
-           "sanction: reason (0=missed_meeting,1=insufficient_search); public_cost: item "
+           "sanction: reason (0=missed_meeting,1=insufficient_search,2=missed_signing,3=no_failure); "
+           "public_cost: item "
            "(0=personal_budget,1=provider,2=mentoring,3=peer_group,4=placement,5=in_work_support,"
            "6=hub_event,7=other); other kinds: 0";
 }

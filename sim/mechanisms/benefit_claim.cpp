@@ -7,8 +7,6 @@
 
 namespace jobsim::mechanisms {
 
-namespace {
-
 void end_claim(const WeekContext& context, Persons& p, std::uint32_t i, ClaimEndReason reason,
                EventSink& events) {
     events.emit({.week = context.week,
@@ -22,8 +20,6 @@ void end_claim(const WeekContext& context, Persons& p, std::uint32_t i, ClaimEnd
     p.coach[i] = none<CoachId>;
     p.search_requirement[i] = 0;
 }
-
-}  // namespace
 
 void benefit_claim(const WeekContext& context, World& world, EventSink& events) {
     Persons& p = world.persons;

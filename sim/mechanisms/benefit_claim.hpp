@@ -4,8 +4,15 @@
 // YAML: regime.benefit_claim.  Phase: service_contact.
 #pragma once
 
+#include <cstdint>
+
+#include "sim/observe/event.hpp"
 #include "sim/scenario/describe.hpp"
 #include "sim/schedule/mechanism_fwd.hpp"
+
+namespace jobsim {
+struct Persons;
+}  // namespace jobsim
 
 namespace jobsim::mechanisms {
 
@@ -16,6 +23,7 @@ struct BenefitClaimParams {
     double weekly_stop_claiming = 0.02;
     double sanctioned_stop_multiplier = 2.5;
     double weekly_benefit_gbp = 91.0;
+    std::uint32_t first_payment_delay_weeks = 5;
 };
 
 template <class Visitor>
@@ -42,7 +50,18 @@ void describe(Visitor& v, BenefitClaimParams& p) {
         "weekly_benefit_gbp", p.weekly_benefit_gbp,
         non_negative("Benefit paid per week to a claimant who is not sanctioned.", "GBP per week",
                      "UC standard allowance 25+, 2024/25 (about GBP 393 a month)"));
+    v.field("first_payment_delay_weeks", p.first_payment_delay_weeks,
+            {.doc = "Weeks from the start of a claim before benefit is first paid (the gap is "
+                    "borrowed or gone without: see labour_market.hardship).",
+             .min = 0,
+             .max = 52,
+             .unit = "weeks",
+             .source = "DWP: first UC payment about five weeks after the claim; seed C12, S9"});
 }
+
+/// Ends person i's claim for `reason` (they lose their coach and requirement) and records it.
+void end_claim(const WeekContext& context, Persons& p, std::uint32_t i, ClaimEndReason reason,
+               EventSink& events);
 
 /// Starts and ends claims and attaches new claimants to a coach. Thread-safe over persons; draws
 /// Purpose::benefit_claim and Purpose::coach_assignment.

@@ -5,6 +5,7 @@
 
 #include <boost/random/poisson_distribution.hpp>
 
+#include "sim/mechanisms/hardship.hpp"
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
@@ -80,8 +81,12 @@ void job_search(const WeekContext& context, World& world, EventSink& /*events*/)
     parallel_for_each(n, [&](std::uint32_t i) {
         std::uint32_t sent = 0;
         if (params.enabled && p.status[i] == LabourStatus::unemployed) {
-            const double effort = search_effort(params, p.search_disposition[i], p.spell_weeks[i],
-                                                p.barriers[i], p.meeting_boost[i]);
+            const double threat = p.search_requirement[i] > 0 ? params.sanction_threat_effort : 0.0;
+            const double effort =
+                (search_effort(params, p.search_disposition[i], p.spell_weeks[i], p.barriers[i],
+                               p.meeting_boost[i]) +
+                 threat) *
+                debt_search_factor(context.scenario.labour_market.hardship, p.debt_gbp[i]);
             const double mean = expected_applications(params, effort, p.search_requirement[i]);
             p.search_effort[i] = static_cast<float>(effort);
             if (mean > 0.0) {

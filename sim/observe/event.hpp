@@ -56,7 +56,12 @@ enum class ClaimEndReason : std::uint8_t {
 };
 
 /// Why a sanction was imposed (calibration.md C5: most are for missed appointments).
-enum class SanctionReason : std::uint8_t { missed_meeting = 0, insufficient_search = 1 };
+enum class SanctionReason : std::uint8_t {
+    missed_meeting = 0,
+    insufficient_search = 1,
+    missed_signing = 2,  ///< a missed daily signing (R8)
+    no_failure = 3,      ///< a wrongful sanction: recorded as a failure, but none occurred (C2)
+};
 
 struct Event {
     Week week = 0;

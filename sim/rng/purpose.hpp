@@ -43,6 +43,10 @@ enum class Purpose : std::uint16_t {
     application_targets = 43,         ///< which area and vacancy each application goes to
     // in work
     wage_progression = 50,  ///< pay reviews
+    // conditionality, sanctions and benefit administration (issue 3)
+    signing_attendance = 120,  ///< whether a claimant misses a daily signing (R8)
+    wrongful_sanction = 121,   ///< whether a compliant claimant is sanctioned all the same (C2)
+    sanction_exit = 122,       ///< whether a recently sanctioned claimant stops claiming (C6)
 };
 
 }  // namespace jobsim::rng

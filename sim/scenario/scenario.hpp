@@ -64,6 +64,8 @@ struct LabourMarketSpec {
     mechanisms::JobSearchParams job_search;
     mechanisms::EmployerChoiceParams employer_choice;
     mechanisms::WageProgressionParams wage_progression;
+    mechanisms::SanctionEffectsParams sanction_effects;
+    mechanisms::HardshipParams hardship;
 };
 
 /// The service's fixed resources.
@@ -238,6 +240,9 @@ void describe(Visitor& v, LabourMarketSpec& m) {
     v.section("job_search", m.job_search, "Search effort and applications.");
     v.section("employer_choice", m.employer_choice, "Employers choose among applicants.");
     v.section("wage_progression", m.wage_progression, "Tenure, pay reviews and low pay.");
+    v.section("sanction_effects", m.sanction_effects,
+              "What a sanction does to exits, job quality, trust and wellbeing.");
+    v.section("hardship", m.hardship, "Debt from weeks without benefit, and its effects.");
 }
 
 template <class Visitor>

@@ -17,10 +17,12 @@ constexpr std::array plan{
     PlannedStep{"benefit_claim", Phase::service_contact, &m::benefit_claim},
     PlannedStep{"coach_meeting", Phase::service_contact, &m::coach_meeting},
     PlannedStep{"conditionality", Phase::conditionality, &m::conditionality},
+    PlannedStep{"hardship", Phase::conditionality, &m::hardship},
     PlannedStep{"labour_force_participation", Phase::search_and_matching,
                 &m::labour_force_participation},
     PlannedStep{"job_search", Phase::search_and_matching, &m::job_search},
     PlannedStep{"employer_choice", Phase::search_and_matching, &m::employer_choice},
+    PlannedStep{"sanction_effects", Phase::search_and_matching, &m::sanction_effects},
     PlannedStep{"wage_progression", Phase::in_work, &m::wage_progression},
     PlannedStep{"durations", Phase::record, &advance_durations},
 };

@@ -64,6 +64,8 @@ struct Persons {
         meeting_this_week;             // 1  set by coach_meeting, read by conditionality
     std::vector<float> meeting_boost;  // 4  lift to search effort from recent meetings
     std::vector<std::uint8_t> search_requirement;  // 1  applications a week required (0 = none)
+    std::vector<std::uint8_t> compliance_failures;  // 1  failures not yet sanctioned (C9)
+    std::vector<std::uint8_t> weeks_since_sanction;  // 1  0 never, 1 this week, k: k-1 weeks ago
     // search, recomputed weekly
     std::vector<float> search_effort;                       // 4
     std::vector<std::uint8_t> applications;                 // 1  applications sent this week
@@ -106,6 +108,8 @@ struct Persons {
         f("meeting_this_week", meeting_this_week);
         f("meeting_boost", meeting_boost);
         f("search_requirement", search_requirement);
+        f("compliance_failures", compliance_failures);
+        f("weeks_since_sanction", weeks_since_sanction);
         f("search_effort", search_effort);
         f("applications", applications);
         f("applications_since_meeting", applications_since_meeting);
