@@ -19,6 +19,9 @@ enum class EventKind : std::uint8_t {
     exit_to_inactivity = 8,  ///< value = spell weeks
     return_to_search = 9,    ///< value = 0
     public_cost = 10,        ///< value = GBP spent on the person, detail = CostItem
+    // conditionality helper (issue 3): 30-39
+    application_unread = 30,        ///< other = employer, value = 1: beyond its sift capacity (F2)
+    application_screened_out = 31,  ///< other = employer, value = 1: low fit, rejected at sift (C5)
 };
 
 /// How a hire came about (seed F1, calibration.md C10: hires through contacts).

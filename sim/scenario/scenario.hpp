@@ -66,6 +66,7 @@ struct LabourMarketSpec {
     mechanisms::WageProgressionParams wage_progression;
     mechanisms::SanctionEffectsParams sanction_effects;
     mechanisms::HardshipParams hardship;
+    mechanisms::EmployerSiftParams employer_sift;
 };
 
 /// The service's fixed resources.
@@ -243,6 +244,8 @@ void describe(Visitor& v, LabourMarketSpec& m) {
     v.section("sanction_effects", m.sanction_effects,
               "What a sanction does to exits, job quality, trust and wellbeing.");
     v.section("hardship", m.hardship, "Debt from weeks without benefit, and its effects.");
+    v.section("employer_sift", m.employer_sift,
+              "Employers' limited capacity to read applications, and low-fit applications.");
 }
 
 template <class Visitor>

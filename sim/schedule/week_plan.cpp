@@ -21,6 +21,7 @@ constexpr std::array plan{
     PlannedStep{"labour_force_participation", Phase::search_and_matching,
                 &m::labour_force_participation},
     PlannedStep{"job_search", Phase::search_and_matching, &m::job_search},
+    PlannedStep{"employer_sift", Phase::search_and_matching, &m::employer_sift},
     PlannedStep{"employer_choice", Phase::search_and_matching, &m::employer_choice},
     PlannedStep{"sanction_effects", Phase::search_and_matching, &m::sanction_effects},
     PlannedStep{"wage_progression", Phase::in_work, &m::wage_progression},

@@ -64,8 +64,6 @@ struct Persons {
         meeting_this_week;             // 1  set by coach_meeting, read by conditionality
     std::vector<float> meeting_boost;  // 4  lift to search effort from recent meetings
     std::vector<std::uint8_t> search_requirement;  // 1  applications a week required (0 = none)
-    std::vector<std::uint8_t> compliance_failures;  // 1  failures not yet sanctioned (C9)
-    std::vector<std::uint8_t> weeks_since_sanction;  // 1  0 never, 1 this week, k: k-1 weeks ago
     // search, recomputed weekly
     std::vector<float> search_effort;                       // 4
     std::vector<std::uint8_t> applications;                 // 1  applications sent this week
@@ -78,6 +76,10 @@ struct Persons {
     std::vector<float> wellbeing;                  // 4  0..10 life satisfaction (K1, K2)
     std::vector<float> loneliness;                 // 4  0..1 (E5, K3)
     std::vector<float> debt_gbp;                   // 4  arrears and borrowing (K5, C12)
+
+    // conditionality (issue 3)
+    std::vector<std::uint8_t> compliance_failures;   // 1  failures not yet sanctioned (C9)
+    std::vector<std::uint8_t> weeks_since_sanction;  // 1  0 never, 1 this week, k: k-1 weeks ago
 
     /// Calls f(name, column) for every column, in declaration order. The one list of columns:
     /// resizing, byte counts, test snapshots and checks all go through it.
@@ -108,8 +110,6 @@ struct Persons {
         f("meeting_this_week", meeting_this_week);
         f("meeting_boost", meeting_boost);
         f("search_requirement", search_requirement);
-        f("compliance_failures", compliance_failures);
-        f("weeks_since_sanction", weeks_since_sanction);
         f("search_effort", search_effort);
         f("applications", applications);
         f("applications_since_meeting", applications_since_meeting);
@@ -120,6 +120,8 @@ struct Persons {
         f("wellbeing", wellbeing);
         f("loneliness", loneliness);
         f("debt_gbp", debt_gbp);
+        f("compliance_failures", compliance_failures);
+        f("weeks_since_sanction", weeks_since_sanction);
     }
 
     /// Calls f(column) for every column, in declaration order.
