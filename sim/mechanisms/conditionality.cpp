@@ -84,7 +84,8 @@ void conditionality(const WeekContext& context, World& world, EventSink& events)
         if (!params.enabled) {
             return;
         }
-        if (p.claim[i] == ClaimState::none) {
+        // No requirement out of a claim, nor in work (a claim kept under the guarantee, C11).
+        if (p.claim[i] == ClaimState::none || p.status[i] == LabourStatus::employed) {
             p.search_requirement[i] = 0;
             return;
         }

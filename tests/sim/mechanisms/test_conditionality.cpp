@@ -450,3 +450,18 @@ TEST_CASE(
     testing::check_same_key_same_outcome(reference, &m::conditionality, scenario, prepared.world,
                                          prepared.week, seed, 4);
 }
+
+TEST_CASE(
+    "conditionality: a claimant in work (benefit guarantee) has no requirement and no "
+    "sanction",
+    "[mechanism][conditionality]") {
+    Scenario scenario = testing::small_scenario();
+    scenario.regime.conditionality.missed_meeting_sanction_probability = 1.0;
+    World world = claiming_world(scenario, 2, MeetingOutcome::missed);
+    testing::employ(world, 0, 0, 11.0f, 20);
+    const auto events = testing::run_step(&m::conditionality, scenario, world, 0, seed);
+    REQUIRE(events.size() == 1);
+    CHECK(index(events[0].person) == 1);
+    CHECK(world.persons.search_requirement[0] == 0);
+    CHECK(world.persons.claim[0] == ClaimState::claiming);
+}
