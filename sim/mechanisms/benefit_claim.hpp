@@ -1,6 +1,8 @@
 // Benefit claims: people who lose a job or are searching may claim; claimants are attached to a
 // coach in their area; claims end on finding work, leaving the labour force, or stopping claiming
-// without work (failed to sign, more so after a sanction). Seeds C6, C12, G1, A7.
+// without work (failed to sign, more so after a sanction). Take-up falls with low trust (C13);
+// under a benefit guarantee a claimant trying a short job keeps the claim (C11).
+// Seeds C6, C11, C12, C13, G1, A7.
 // YAML: regime.benefit_claim.  Phase: service_contact.
 #pragma once
 
