@@ -78,6 +78,10 @@ std::string_view name_of(EventKind kind) {
             return "barrier_disclosed";
         case EventKind::coach_chosen:
             return "coach_chosen";
+        case EventKind::application_unread:
+            return "application_unread";
+        case EventKind::application_screened_out:
+            return "application_screened_out";
     }
     return {};
 }
@@ -97,7 +101,8 @@ std::string event_detail_codes() {
            "separation: destination labour status (" +
            labour_status_codes() +
            "); claim_end: reason (0=found_work,1=stopped_claiming,2=left_labour_force); "
-           "sanction: reason (0=missed_meeting,1=insufficient_search); public_cost: item "
+           "sanction: reason (0=missed_meeting,1=insufficient_search,2=missed_signing,"
+           "3=no_failure); public_cost: item "
            "(0=personal_budget,1=provider,2=mentoring,3=peer_group,4=placement,5=in_work_support,"
            "6=hub_event,7=other); coach_switch: reason (0=rotation,1=coach_left,2=stand_in); "
            "barrier_disclosed: barrier bit index (0=health,1=caring,2=basic_skills,3=housing,"
@@ -106,14 +111,16 @@ std::string event_detail_codes() {
 
 std::string event_other_meaning() {
     return "hire, separation: employer id; claim_start, meeting, meeting_missed: coach id; "
-           "coach_switch, coach_chosen: new coach id; barrier_disclosed: coach id; other kinds: 0";
+           "coach_switch, coach_chosen: new coach id; barrier_disclosed: coach id; "
+           "application_unread, application_screened_out: employer id; other kinds: 0";
 }
 
 std::string event_value_meaning() {
     return "hire: wage per hour (GBP); separation: tenure (weeks); claim_end: claim length "
            "(weeks); meeting: minutes; sanction: length (weeks); exit_to_inactivity: spell "
            "length (weeks); public_cost: GBP; coach_switch: alliance kept (0-1); coach_chosen: "
-           "fit (0-1); other kinds: 0";
+           "fit (0-1); application_unread, application_screened_out: 1 (one application); "
+           "other kinds: 0";
 }
 
 std::string barrier_codes() {

@@ -1,5 +1,7 @@
 #include "sim/mechanisms/benefit_claim.hpp"
 
+#include <algorithm>
+
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
@@ -7,7 +9,14 @@
 
 namespace jobsim::mechanisms {
 
-namespace {
+bool guaranteed(const BenefitClaimParams& params, std::uint8_t hours_per_week,
+                std::uint16_t tenure_weeks) {
+    return hours_per_week <= params.guarantee_max_hours && tenure_weeks < params.guarantee_weeks;
+}
+
+double trust_take_up_factor(const BenefitClaimParams& params, float trust) {
+    return std::max(0.0, 1.0 + params.take_up_trust_slope * (trust - 0.5));
+}
 
 void end_claim(const WeekContext& context, Persons& p, std::uint32_t i, ClaimEndReason reason,
                EventSink& events) {
@@ -23,8 +32,6 @@ void end_claim(const WeekContext& context, Persons& p, std::uint32_t i, ClaimEnd
     p.search_requirement[i] = 0;
 }
 
-}  // namespace
-
 void benefit_claim(const WeekContext& context, World& world, EventSink& events) {
     Persons& p = world.persons;
     const std::uint32_t coaches_per_area = context.scenario.service.coaches_per_area;
@@ -36,7 +43,9 @@ void benefit_claim(const WeekContext& context, World& world, EventSink& events) 
         auto stream = context.person_stream(i, rng::Purpose::benefit_claim);
         if (p.claim[i] != ClaimState::none) {
             if (p.status[i] == LabourStatus::employed) {
-                end_claim(context, p, i, ClaimEndReason::found_work, events);
+                if (!guaranteed(params, p.hours_per_week[i], p.tenure_weeks[i])) {
+                    end_claim(context, p, i, ClaimEndReason::found_work, events);
+                }
             } else if (p.status[i] == LabourStatus::inactive) {
                 end_claim(context, p, i, ClaimEndReason::left_labour_force, events);
             } else {
@@ -52,8 +61,9 @@ void benefit_claim(const WeekContext& context, World& world, EventSink& events) 
             return;
         }
         // A spell that started this week is a job loss (durations advance at the week's end).
-        const double take_up = p.spell_weeks[i] == 0 ? params.take_up_on_job_loss
-                                                     : params.weekly_take_up_while_searching;
+        const double take_up = (p.spell_weeks[i] == 0 ? params.take_up_on_job_loss
+                                                      : params.weekly_take_up_while_searching) *
+                               trust_take_up_factor(params, p.trust[i]);
         if (!stream.bernoulli(take_up)) {
             return;
         }

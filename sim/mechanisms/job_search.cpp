@@ -5,6 +5,7 @@
 
 #include <boost/random/poisson_distribution.hpp>
 
+#include "sim/mechanisms/hardship.hpp"
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
@@ -76,15 +77,25 @@ void job_search(const WeekContext& context, World& world, EventSink& /*events*/)
         build_search_areas(params, world.areas, world.search_areas);
     }
 
+    // Share of a person's applications sent only to meet a requirement: to any vacancy, whether
+    // it suits or not (C5).
+    std::vector<float> low_fit_share(n, 0.0f);
+
     // Pass 1: effort and the number of applications, per person.
     parallel_for_each(n, [&](std::uint32_t i) {
         std::uint32_t sent = 0;
         if (params.enabled && p.status[i] == LabourStatus::unemployed) {
-            const double effort = search_effort(params, p.search_disposition[i], p.spell_weeks[i],
-                                                p.barriers[i], p.meeting_boost[i], p.alliance[i]);
+            const double threat = p.search_requirement[i] > 0 ? params.sanction_threat_effort : 0.0;
+            const double effort =
+                (search_effort(params, p.search_disposition[i], p.spell_weeks[i], p.barriers[i],
+                               p.meeting_boost[i], p.alliance[i]) +
+                 threat) *
+                debt_search_factor(context.scenario.labour_market.hardship, p.debt_gbp[i]);
             const double mean = expected_applications(params, effort, p.search_requirement[i]);
             p.search_effort[i] = static_cast<float>(effort);
             if (mean > 0.0) {
+                low_fit_share[i] =
+                    static_cast<float>(1.0 - expected_applications(params, effort, 0) / mean);
                 auto stream = context.person_stream(i, rng::Purpose::job_applications);
                 boost::random::poisson_distribution<std::uint32_t, double> poisson(mean);
                 sent = std::min(poisson(stream), params.max_applications_per_week);
@@ -104,6 +115,7 @@ void job_search(const WeekContext& context, World& world, EventSink& /*events*/)
         applications.offsets[i + 1] += applications.offsets[i];
     }
     applications.vacancy.resize(applications.offsets[n]);
+    applications.low_fit.assign(applications.offsets[n], 0);
 
     // Pass 2: where each application goes, from a stream of its own purpose.
     parallel_for_each(n, [&](std::uint32_t i) {
@@ -120,6 +132,12 @@ void job_search(const WeekContext& context, World& world, EventSink& /*events*/)
             applications.vacancy[k] =
                 open == 0 ? Applications::no_vacancy
                           : world.vacancies_by_area.begin_of(area)[stream.below(open)];
+        }
+        if (low_fit_share[i] > 0.0f) {
+            auto fit = context.person_stream(i, rng::Purpose::application_fit);
+            for (std::uint32_t k = first; k < last; ++k) {
+                applications.low_fit[k] = fit.bernoulli(low_fit_share[i]) ? 1 : 0;
+            }
         }
     });
 }

@@ -20,6 +20,7 @@ struct JobSearchParams {
     double effort_per_alliance = 0.4;
     double commute_decay_km = 8.0;
     std::uint32_t max_applications_per_week = 20;
+    double sanction_threat_effort = 0.1;
 };
 
 template <class Visitor>
@@ -56,6 +57,10 @@ void describe(Visitor& v, JobSearchParams& p) {
              .min = 1,
              .max = 255,
              .unit = "applications"});
+    v.field("sanction_threat_effort", p.sanction_threat_effort,
+            non_negative("Effort added while under a search requirement: perceived sanction risk "
+                         "makes people search harder on their own account (ex-ante threat).",
+                         "effort", "assumption; calibration.md C7 (sign and order of magnitude)"));
 }
 
 /// Search effort of an unemployed person (1 = average disposition, new spell, no barriers).

@@ -22,6 +22,9 @@ enum class EventKind : std::uint8_t {
     coach_switch = 20,       ///< other = new coach, detail = CoachSwitchReason, value = alliance
     barrier_disclosed = 21,  ///< other = coach, detail = Barrier bit index (0-4)
     coach_chosen = 22,       ///< other = chosen coach, value = fit (0-1), detail = coaches met
+    // conditionality helper (issue 3): 30-39
+    application_unread = 30,        ///< other = employer, value = 1: beyond its sift capacity (F2)
+    application_screened_out = 31,  ///< other = employer, value = 1: low fit, rejected at sift (C5)
 };
 
 /// How a hire came about (seed F1, calibration.md C10: hires through contacts).
@@ -66,7 +69,12 @@ enum class ClaimEndReason : std::uint8_t {
 };
 
 /// Why a sanction was imposed (calibration.md C5: most are for missed appointments).
-enum class SanctionReason : std::uint8_t { missed_meeting = 0, insufficient_search = 1 };
+enum class SanctionReason : std::uint8_t {
+    missed_meeting = 0,
+    insufficient_search = 1,
+    missed_signing = 2,  ///< a missed daily signing (R8)
+    no_failure = 3,      ///< a wrongful sanction: recorded as a failure, but none occurred (C2)
+};
 
 struct Event {
     Week week = 0;

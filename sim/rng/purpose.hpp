@@ -48,6 +48,13 @@ enum class Purpose : std::uint16_t {
     coach_turnover = 101,      ///< whether a coach leaves this week (coach stream)
     coach_choice = 102,        ///< which coaches a new claimant meets, and how well each fits
     barrier_disclosure = 103,  ///< whether a claimant tells the coach of each hidden barrier
+    // conditionality, sanctions and benefit administration (issue 3)
+    signing_attendance = 120,  ///< whether a claimant misses a daily signing (R8)
+    wrongful_sanction = 121,   ///< whether a compliant claimant is sanctioned all the same (C2)
+    sanction_exit = 122,       ///< whether a recently sanctioned claimant stops claiming (C6)
+    application_fit = 123,     ///< whether an application is sent only to meet a requirement (C5)
+    sift_order = 124,          ///< the order in which an employer reads applications (F2)
+    low_fit_screen = 125,      ///< whether a low-fit application is screened out at sift (C5)
 };
 
 }  // namespace jobsim::rng

@@ -64,6 +64,9 @@ struct LabourMarketSpec {
     mechanisms::JobSearchParams job_search;
     mechanisms::EmployerChoiceParams employer_choice;
     mechanisms::WageProgressionParams wage_progression;
+    mechanisms::SanctionEffectsParams sanction_effects;
+    mechanisms::HardshipParams hardship;
+    mechanisms::EmployerSiftParams employer_sift;
 };
 
 /// The service's fixed resources.
@@ -255,6 +258,11 @@ void describe(Visitor& v, LabourMarketSpec& m) {
     v.section("job_search", m.job_search, "Search effort and applications.");
     v.section("employer_choice", m.employer_choice, "Employers choose among applicants.");
     v.section("wage_progression", m.wage_progression, "Tenure, pay reviews and low pay.");
+    v.section("sanction_effects", m.sanction_effects,
+              "What a sanction does to exits, job quality, trust and wellbeing.");
+    v.section("hardship", m.hardship, "Debt from weeks without benefit, and its effects.");
+    v.section("employer_sift", m.employer_sift,
+              "Employers' limited capacity to read applications, and low-fit applications.");
 }
 
 template <class Visitor>

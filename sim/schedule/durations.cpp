@@ -29,6 +29,10 @@ void advance_durations(const WeekContext& /*context*/, World& world, EventSink& 
         if (p.claim[i] != ClaimState::none) {
             tick(p.claim_weeks[i]);
         }
+        // 0 means never sanctioned; the clock saturates rather than wrapping to "never".
+        if (p.weeks_since_sanction[i] != 0 && p.weeks_since_sanction[i] < 255) {
+            ++p.weeks_since_sanction[i];
+        }
     });
 }
 

@@ -20,10 +20,13 @@ constexpr std::array plan{
     PlannedStep{"working_alliance", Phase::service_contact, &m::working_alliance},
     PlannedStep{"barrier_disclosure", Phase::service_contact, &m::barrier_disclosure},
     PlannedStep{"conditionality", Phase::conditionality, &m::conditionality},
+    PlannedStep{"hardship", Phase::conditionality, &m::hardship},
     PlannedStep{"labour_force_participation", Phase::search_and_matching,
                 &m::labour_force_participation},
     PlannedStep{"job_search", Phase::search_and_matching, &m::job_search},
+    PlannedStep{"employer_sift", Phase::search_and_matching, &m::employer_sift},
     PlannedStep{"employer_choice", Phase::search_and_matching, &m::employer_choice},
+    PlannedStep{"sanction_effects", Phase::search_and_matching, &m::sanction_effects},
     PlannedStep{"wage_progression", Phase::in_work, &m::wage_progression},
     PlannedStep{"durations", Phase::record, &advance_durations},
 };

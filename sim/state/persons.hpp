@@ -79,6 +79,10 @@ struct Persons {
     std::vector<std::uint8_t> sanctions_felt;      // 1  sanctions trust has reacted to (B2)
     std::vector<std::uint8_t> met_stand_in;        // 1  this week's meeting is with a stand-in (B5)
 
+    // conditionality (issue 3)
+    std::vector<std::uint8_t> compliance_failures;   // 1  failures not yet sanctioned (C9)
+    std::vector<std::uint8_t> weeks_since_sanction;  // 1  0 never, 1 this week, k: k-1 weeks ago
+
     /// Calls f(name, column) for every column, in declaration order. The one list of columns:
     /// resizing, byte counts, test snapshots and checks all go through it.
     template <class F>
@@ -120,6 +124,8 @@ struct Persons {
         f("debt_gbp", debt_gbp);
         f("sanctions_felt", sanctions_felt);
         f("met_stand_in", met_stand_in);
+        f("compliance_failures", compliance_failures);
+        f("weeks_since_sanction", weeks_since_sanction);
     }
 
     /// Calls f(column) for every column, in declaration order.

@@ -99,6 +99,7 @@ struct Applications {
     static constexpr std::uint32_t no_vacancy = 0xFFFFFFFFu;
     std::vector<std::uint32_t> offsets;  ///< persons + 1 entries
     std::vector<std::uint32_t> vacancy;  ///< index into Vacancies (valid this week only)
+    std::vector<std::uint8_t> low_fit;   ///< parallel to vacancy: sent only to meet a requirement
 };
 
 /// Areas a person searches from each home area, with cumulative weights (commuting distance).

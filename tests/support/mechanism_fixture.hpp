@@ -176,6 +176,7 @@ inline Snapshot snapshot(const World& world) {
     detail::add_column(s, "vacancies_by_area.values", world.vacancies_by_area.values);
     detail::add_column(s, "applications.offsets", world.applications.offsets);
     detail::add_column(s, "applications.vacancy", world.applications.vacancy);
+    detail::add_column(s, "applications.low_fit", world.applications.low_fit);
     // EndedJob has padding: copy it field by field.
     std::vector<std::uint32_t> ended_person;
     std::vector<EmployerId> ended_employer;

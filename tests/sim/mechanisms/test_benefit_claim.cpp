@@ -1,6 +1,7 @@
 // benefit_claim: people who lose a job or are searching may claim and are given a coach in their
 // area; claims end on finding work, on leaving the labour force, or by stopping claiming (more
 // often while sanctioned).
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -76,6 +77,8 @@ TEST_CASE("benefit_claim: job losers claim far more often than longer-term searc
     const auto& params = scenario.regime.benefit_claim;
     constexpr std::uint32_t n = 100'000;
     World world = testing::tiny_world(scenario, n);
+    // Neutral trust: take-up at the calibrated rates (C13 moves it with trust).
+    std::fill(world.persons.trust.begin(), world.persons.trust.end(), 0.5f);
     for (std::uint32_t i = 1; i < n; i += 2) {
         world.persons.spell_weeks[i] = 8;  // odd persons: searching for 8 weeks; even: lost a job
         world.persons.weeks_to_meeting[i] = 5;
@@ -241,4 +244,58 @@ TEST_CASE("benefit_claim: a sanction still running carries over to a new claim",
     CHECK(world.persons.claim[0] == ClaimState::sanctioned);
     CHECK(world.persons.claim[1] == ClaimState::claiming);
     CHECK(world.persons.sanction_weeks_left[0] == 5);
+}
+
+TEST_CASE("benefit_claim: people who distrust the service claim less",
+          "[mechanism][benefit_claim]") {
+    Scenario scenario = testing::small_scenario();
+    const auto& params = scenario.regime.benefit_claim;
+    constexpr std::uint32_t n = 60'000;
+    World world = testing::tiny_world(scenario, n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        world.persons.trust[i] = i % 2 == 0 ? 0.1f : 0.9f;  // all just lost a job (spell 0)
+    }
+    const auto events = testing::run_step(&m::benefit_claim, scenario, world, 4, seed);
+    std::array<double, 2> started{};
+    for (const Event& e : events) {
+        started[index(e.person) % 2] += 1.0;
+    }
+    CHECK(m::trust_take_up_factor(params, 0.5f) == 1.0);
+    const double low = params.take_up_on_job_loss * m::trust_take_up_factor(params, 0.1f);
+    const double high = params.take_up_on_job_loss * m::trust_take_up_factor(params, 0.9f);
+    CHECK(low < high);
+    CHECK(started[0] / (n / 2) == Approx(low).margin(mc_tolerance(low, n / 2)));
+    CHECK(started[1] / (n / 2) == Approx(high).margin(mc_tolerance(high, n / 2)));
+
+    scenario.regime.benefit_claim.take_up_trust_slope = 0.0;  // off: trust does not matter
+    CHECK(m::trust_take_up_factor(scenario.regime.benefit_claim, 0.1f) == 1.0);
+}
+
+TEST_CASE(
+    "benefit_claim: under the benefit guarantee a claimant trying a short job keeps the "
+    "claim for the guarantee window",
+    "[mechanism][benefit_claim]") {
+    Scenario scenario = testing::small_scenario();
+    auto& params = scenario.regime.benefit_claim;
+    World world = testing::tiny_world(scenario, 4);
+    for (std::uint32_t i = 0; i < 4; ++i) {
+        testing::start_claim(world, i, 10);
+        testing::employ(world, i, 0, 11.0f, 20);
+        world.persons.tenure_weeks[i] = 2;
+    }
+    world.persons.hours_per_week[1] = 37;  // a full-time job: not covered
+    world.persons.tenure_weeks[2] = 8;     // past the window
+    params.guarantee_weeks = 0;
+    const auto without = testing::outcome_of(&m::benefit_claim, scenario, world, 0, seed);
+    CHECK(testing::count_events(without.events, EventKind::claim_end) == 4);
+
+    params.guarantee_weeks = 8;
+    params.guarantee_max_hours = 20;
+    const auto events = testing::run_step(&m::benefit_claim, scenario, world, 0, seed);
+    CHECK(testing::count_events(events, EventKind::claim_end) == 2);
+    CHECK(world.persons.claim[0] == ClaimState::claiming);
+    CHECK(world.persons.claim[1] == ClaimState::none);
+    CHECK(world.persons.claim[2] == ClaimState::none);
+    CHECK(world.persons.claim[3] == ClaimState::claiming);
+    CHECK(world.persons.coach[0] != none<CoachId>);
 }

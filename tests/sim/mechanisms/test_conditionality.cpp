@@ -2,6 +2,7 @@
 // sanctioned and a search shortfall may be found and sanctioned; sanctions escalate (first,
 // second, later), run on from one another, and stop benefit until they run out.
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -127,6 +128,7 @@ TEST_CASE(
     Scenario scenario = testing::small_scenario();
     auto& params = scenario.regime.conditionality;
     params.shortfall_detection_probability = 0.2;  // a sharper estimate than the default 1%
+    params.wrongful_sanction_probability = 0.0;    // only real shortfalls here
     const std::uint32_t interval = scenario.regime.coach_meeting.interval_weeks;
     const std::uint32_t required = params.required_applications_per_week * interval;
     constexpr std::uint32_t n = 80'000;
@@ -298,6 +300,7 @@ TEST_CASE(
     "[mechanism][conditionality]") {
     Scenario scenario = sanction_heavy_scenario();
     scenario.regime.conditionality.shortfall_detection_probability = 1.0;
+    scenario.regime.conditionality.wrongful_sanction_probability = 0.0;
     const std::uint32_t interval = scenario.regime.coach_meeting.interval_weeks;
     World world = testing::tiny_world(scenario, 2);
     for (std::uint32_t i = 0; i < 2; ++i) {
@@ -308,4 +311,157 @@ TEST_CASE(
     CHECK(testing::run_step(&m::conditionality, scenario, world, 0, seed).empty());
     const auto later = testing::run_step(&m::conditionality, scenario, world, interval, seed);
     CHECK(testing::count_events(later, EventKind::sanction) == 2);
+}
+
+TEST_CASE(
+    "conditionality: a requirement set without regard to barriers is failed by people with "
+    "barriers; cutting it per barrier avoids those sanctions",
+    "[mechanism][conditionality]") {
+    Scenario scenario = testing::small_scenario();
+    auto& params = scenario.regime.conditionality;
+    params.shortfall_detection_probability = 1.0;
+    params.wrongful_sanction_probability = 0.0;
+    const std::uint32_t interval = scenario.regime.coach_meeting.interval_weeks;
+    constexpr std::uint32_t n = 100;
+    World world = claiming_world(scenario, n, MeetingOutcome::attended);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        world.persons.barriers[i] = barrier_caring | barrier_basic_skills;
+        // What two barriers let a person manage: one application a week, short of the 3 asked.
+        world.persons.applications_since_meeting[i] = static_cast<std::uint16_t>(interval);
+    }
+    CHECK(m::search_requirement_for(params, barrier_caring | barrier_basic_skills) ==
+          params.required_applications_per_week);
+    const auto blind =
+        testing::outcome_of(&m::conditionality, scenario, world, interval, seed).events;
+    CHECK(testing::count_events(blind, EventKind::sanction) == n);
+
+    params.requirement_cut_per_barrier = 0.5;
+    CHECK(m::search_requirement_for(params, 0) == params.required_applications_per_week);
+    CHECK(m::search_requirement_for(params, barrier_caring | barrier_basic_skills) == 1);
+    const auto tailored = testing::run_step(&m::conditionality, scenario, world, interval, seed);
+    CHECK(tailored.empty());
+    CHECK(world.persons.search_requirement[0] == 1);
+}
+
+TEST_CASE(
+    "conditionality: with the exemption on, people with a health barrier have no requirement and "
+    "are never sanctioned",
+    "[mechanism][conditionality]") {
+    Scenario scenario = testing::small_scenario();
+    scenario.regime.conditionality.missed_meeting_sanction_probability = 1.0;
+    constexpr std::uint32_t n = 200;
+    World world = claiming_world(scenario, n, MeetingOutcome::missed);
+    for (std::uint32_t i = 0; i < n; i += 2) {
+        world.persons.barriers[i] = barrier_health;
+    }
+    const auto without = testing::outcome_of(&m::conditionality, scenario, world, 0, seed).events;
+    CHECK(testing::count_events(without, EventKind::sanction) == n);
+
+    scenario.regime.conditionality.exempt_health_barrier = true;
+    const auto with = testing::run_step(&m::conditionality, scenario, world, 0, seed);
+    CHECK(testing::count_events(with, EventKind::sanction) == n / 2);
+    for (const Event& e : with) {
+        CHECK(index(e.person) % 2 == 1);
+    }
+    for (std::uint32_t i = 0; i < n; ++i) {
+        INFO("person " << i);
+        CHECK(world.persons.search_requirement[i] ==
+              (i % 2 == 0 ? 0u : scenario.regime.conditionality.required_applications_per_week));
+    }
+}
+
+TEST_CASE("conditionality: as a last resort, a sanction needs repeated failures",
+          "[mechanism][conditionality]") {
+    Scenario scenario = testing::small_scenario();
+    auto& params = scenario.regime.conditionality;
+    params.missed_meeting_sanction_probability = 1.0;
+    params.failures_before_sanction = 3;
+    World world = claiming_world(scenario, 1, MeetingOutcome::missed);
+    std::vector<std::size_t> sanctions_by_week;
+    for (Week week = 0; week < 4; ++week) {
+        sanctions_by_week.push_back(testing::count_events(
+            testing::run_step(&m::conditionality, scenario, world, week, seed),
+            EventKind::sanction));
+    }
+    CHECK(sanctions_by_week == std::vector<std::size_t>{0, 0, 1, 0});
+    CHECK(world.persons.compliance_failures[0] == 1);  // counting again after the sanction
+    CHECK(world.persons.sanction_count[0] == 1);
+    CHECK(world.persons.weeks_since_sanction[0] == 1);  // durations advance it, not this step
+}
+
+TEST_CASE("conditionality: wrongful sanctions hit compliant claimants at the false-positive rate",
+          "[mechanism][conditionality]") {
+    Scenario scenario = testing::small_scenario();
+    auto& params = scenario.regime.conditionality;
+    const std::uint32_t interval = scenario.regime.coach_meeting.interval_weeks;
+    constexpr std::uint32_t n = 40'000;
+    World world = claiming_world(scenario, n, MeetingOutcome::attended);
+    for (std::uint32_t i = 0; i < n; ++i) {  // everyone met the requirement
+        world.persons.applications_since_meeting[i] =
+            static_cast<std::uint16_t>(params.required_applications_per_week * interval);
+    }
+    params.wrongful_sanction_probability = 0.0;
+    CHECK(testing::outcome_of(&m::conditionality, scenario, world, interval, seed).events.empty());
+
+    params.wrongful_sanction_probability = 0.05;
+    const auto events = testing::run_step(&m::conditionality, scenario, world, interval, seed);
+    for (const Event& e : events) {
+        CHECK(e.detail == static_cast<std::uint8_t>(SanctionReason::no_failure));
+    }
+    const double rate = static_cast<double>(events.size()) / n;
+    CHECK(rate == Approx(0.05).margin(mc_tolerance(0.05, n)));
+}
+
+TEST_CASE("conditionality: daily signing adds failures and sanctions",
+          "[mechanism][conditionality]") {
+    Scenario scenario = testing::small_scenario();
+    auto& params = scenario.regime.conditionality;
+    params.missed_meeting_sanction_probability = 1.0;
+    params.missed_signing_probability = 0.1;
+    constexpr std::uint32_t n = 40'000;
+    World world = claiming_world(scenario, n, MeetingOutcome::none);
+    CHECK(testing::outcome_of(&m::conditionality, scenario, world, 0, seed).events.empty());
+
+    params.signings_per_week = 5;
+    const auto events = testing::run_step(&m::conditionality, scenario, world, 0, seed);
+    for (const Event& e : events) {
+        CHECK(e.detail == static_cast<std::uint8_t>(SanctionReason::missed_signing));
+    }
+    const double expected = 1.0 - std::pow(0.9, 5);  // at least one of five missed; one sanction
+    CHECK(static_cast<double>(events.size()) / n ==
+          Approx(expected).margin(mc_tolerance(expected, n)));
+}
+
+TEST_CASE(
+    "conditionality: with every lever on, the same key gives the same result at any "
+    "thread count",
+    "[mechanism][conditionality]") {
+    Scenario scenario = sanction_heavy_scenario();
+    auto& params = scenario.regime.conditionality;
+    params.signings_per_week = 5;
+    params.wrongful_sanction_probability = 0.05;
+    params.failures_before_sanction = 2;
+    params.requirement_cut_per_barrier = 0.3;
+    params.exempt_health_barrier = true;
+    const auto prepared = testing::prepared_world(scenario, "conditionality", 6, seed);
+    const auto reference =
+        testing::outcome_of(&m::conditionality, scenario, prepared.world, prepared.week, seed, 1);
+    REQUIRE(testing::count_events(reference.events, EventKind::sanction) > 0);
+    testing::check_same_key_same_outcome(reference, &m::conditionality, scenario, prepared.world,
+                                         prepared.week, seed, 4);
+}
+
+TEST_CASE(
+    "conditionality: a claimant in work (benefit guarantee) has no requirement and no "
+    "sanction",
+    "[mechanism][conditionality]") {
+    Scenario scenario = testing::small_scenario();
+    scenario.regime.conditionality.missed_meeting_sanction_probability = 1.0;
+    World world = claiming_world(scenario, 2, MeetingOutcome::missed);
+    testing::employ(world, 0, 0, 11.0f, 20);
+    const auto events = testing::run_step(&m::conditionality, scenario, world, 0, seed);
+    REQUIRE(events.size() == 1);
+    CHECK(index(events[0].person) == 1);
+    CHECK(world.persons.search_requirement[0] == 0);
+    CHECK(world.persons.claim[0] == ClaimState::claiming);
 }
