@@ -72,6 +72,10 @@ std::string_view name_of(EventKind kind) {
             return "return_to_search";
         case EventKind::public_cost:
             return "public_cost";
+        case EventKind::service_join:
+            return "service_join";
+        case EventKind::service_leave:
+            return "service_leave";
     }
     return {};
 }
@@ -93,11 +97,13 @@ std::string event_detail_codes() {
            "); claim_end: reason (0=found_work,1=stopped_claiming,2=left_labour_force); "
            "sanction: reason (0=missed_meeting,1=insufficient_search); public_cost: item "
            "(0=personal_budget,1=provider,2=mentoring,3=peer_group,4=placement,5=in_work_support,"
-           "6=hub_event,7=other); other kinds: 0";
+           "6=hub_event,7=other); service_join, service_leave: route (1=voluntary_search,"
+           "2=more_hours,3=preventive,4=in_work); other kinds: 0";
 }
 
 std::string event_other_meaning() {
     return "hire, separation: employer id; claim_start, meeting, meeting_missed: coach id; "
+           "service_join, service_leave: coach id; "
            "other kinds: 0";
 }
 

@@ -19,6 +19,9 @@ enum class EventKind : std::uint8_t {
     exit_to_inactivity = 8,  ///< value = spell weeks
     return_to_search = 9,    ///< value = 0
     public_cost = 10,        ///< value = GBP spent on the person, detail = CostItem
+    service_join =
+        60,  ///< a non-claimant starts with a coach; other = coach, detail = ServiceRoute
+    service_leave = 61,  ///< a non-claimant leaves the coach; other = coach, detail = ServiceRoute
 };
 
 /// How a hire came about (seed F1, calibration.md C10: hires through contacts).

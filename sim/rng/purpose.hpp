@@ -43,6 +43,11 @@ enum class Purpose : std::uint16_t {
     application_targets = 43,         ///< which area and vacancy each application goes to
     // in work
     wage_progression = 50,  ///< pay reviews
+    // service access and work after entry (issue 3, access: 180-199)
+    service_access = 180,            ///< learning of the service, joining and dropping out
+    service_coach_assignment = 181,  ///< which coach a voluntary service user is given
+    underemployment = 182,           ///< wanting more hours and getting them
+    preventive_support = 183,        ///< employed people at risk joining the service
 };
 
 }  // namespace jobsim::rng

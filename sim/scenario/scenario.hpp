@@ -64,6 +64,9 @@ struct LabourMarketSpec {
     mechanisms::JobSearchParams job_search;
     mechanisms::EmployerChoiceParams employer_choice;
     mechanisms::WageProgressionParams wage_progression;
+    mechanisms::LabourMarketShocksParams labour_market_shocks;
+    mechanisms::UnderemploymentParams underemployment;
+    mechanisms::WellbeingParams wellbeing;
 };
 
 /// The service's fixed resources.
@@ -79,6 +82,8 @@ struct Regime {
     mechanisms::BenefitClaimParams benefit_claim;
     mechanisms::CoachMeetingParams coach_meeting;
     mechanisms::ConditionalityParams conditionality;
+    mechanisms::ServiceAccessParams service_access;
+    mechanisms::InWorkSupportParams in_work_support;
 };
 
 struct Scenario {
@@ -238,6 +243,10 @@ void describe(Visitor& v, LabourMarketSpec& m) {
     v.section("job_search", m.job_search, "Search effort and applications.");
     v.section("employer_choice", m.employer_choice, "Employers choose among applicants.");
     v.section("wage_progression", m.wage_progression, "Tenure, pay reviews and low pay.");
+    v.section("labour_market_shocks", m.labour_market_shocks,
+              "Sector shocks and the business cycle (scenario events).");
+    v.section("underemployment", m.underemployment, "Wanting and getting more hours.");
+    v.section("wellbeing", m.wellbeing, "Life satisfaction and confidence.");
 }
 
 template <class Visitor>
@@ -266,6 +275,8 @@ void describe(Visitor& v, Regime& r) {
     v.section("benefit_claim", r.benefit_claim, "Claims, coach attachment and benefit.");
     v.section("coach_meeting", r.coach_meeting, "Meetings with a work coach.");
     v.section("conditionality", r.conditionality, "Search requirements and sanctions.");
+    v.section("service_access", r.service_access, "Who may use the service and how they come.");
+    v.section("in_work_support", r.in_work_support, "The coach's support after job entry.");
 }
 
 template <class Visitor>

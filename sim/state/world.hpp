@@ -122,6 +122,15 @@ struct World {
     SearchAreas search_areas;                  ///< derived from geography, cached
     float low_pay_threshold_per_hour = 0.0f;   ///< two thirds of the initial median hourly pay
     std::uint64_t next_vacancy_serial = 0;
+    /// Per sector, set by labour_market_shocks (empty = no shock): factors on the job-ending
+    /// hazard and on vacancy creation.
+    std::vector<float> sector_separation_multiplier;
+    std::vector<float> sector_demand_multiplier;
 };
+
+/// A sector's entry of a per-sector factor; 1 when the factor is not set.
+[[nodiscard]] inline double sector_factor(const std::vector<float>& factors, std::uint8_t sector) {
+    return sector < factors.size() ? static_cast<double>(factors[sector]) : 1.0;
+}
 
 }  // namespace jobsim
