@@ -10,6 +10,7 @@
 #include "sim/mechanisms/job_separation.hpp"
 #include "sim/mechanisms/labour_force_participation.hpp"
 #include "sim/mechanisms/labour_market_shocks.hpp"
+#include "sim/mechanisms/preventive_support.hpp"
 #include "sim/mechanisms/service_access.hpp"
 #include "sim/mechanisms/underemployment.hpp"
 #include "sim/mechanisms/vacancy_flow.hpp"

@@ -84,6 +84,7 @@ struct Regime {
     mechanisms::ConditionalityParams conditionality;
     mechanisms::ServiceAccessParams service_access;
     mechanisms::InWorkSupportParams in_work_support;
+    mechanisms::PreventiveSupportParams preventive_support;
 };
 
 struct Scenario {
@@ -277,6 +278,8 @@ void describe(Visitor& v, Regime& r) {
     v.section("conditionality", r.conditionality, "Search requirements and sanctions.");
     v.section("service_access", r.service_access, "Who may use the service and how they come.");
     v.section("in_work_support", r.in_work_support, "The coach's support after job entry.");
+    v.section("preventive_support", r.preventive_support,
+              "Support for people in work at risk of losing their job.");
 }
 
 template <class Visitor>

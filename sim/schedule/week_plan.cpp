@@ -26,6 +26,7 @@ constexpr std::array plan{
     PlannedStep{"wage_progression", Phase::in_work, &m::wage_progression},
     PlannedStep{"in_work_support", Phase::in_work, &m::in_work_support},
     PlannedStep{"underemployment", Phase::in_work, &m::underemployment},
+    PlannedStep{"preventive_support", Phase::in_work, &m::preventive_support},
     PlannedStep{"wellbeing", Phase::in_work, &m::wellbeing},
     PlannedStep{"durations", Phase::record, &advance_durations},
 };
