@@ -16,8 +16,8 @@ namespace jobsim::mechanisms {
 
 struct WellbeingParams {
     bool enabled = true;
-    double set_point_in_work = 7.5;
-    double set_point_out_of_work = 6.6;
+    double set_point_in_work = 7.8;
+    double set_point_out_of_work = 7.1;
     double entry_gain = 0.5;
     double loss_drop = 1.0;
     double weekly_adjustment = 0.02;
@@ -42,14 +42,16 @@ void describe(Visitor& v, WellbeingParams& p) {
              .min = 0.0,
              .max = 10.0,
              .unit = "0-10 scale",
-             .source = "ONS Annual Population Survey personal well-being, employed (about 7.5)"});
+             .source = "calibrated: ONS APS personal well-being, employed (about 7.5) after the "
+                       "starting loneliness of people in work"});
     v.field("set_point_out_of_work", p.set_point_out_of_work,
             {.doc = "Life satisfaction out of work; wellbeing above it falls towards it, below it "
                     "does not recover.",
              .min = 0.0,
              .max = 10.0,
              .unit = "0-10 scale",
-             .source = "ONS Annual Population Survey personal well-being, unemployed (about 6.6)"});
+             .source = "calibrated: ONS APS personal well-being, unemployed (about 6.6) after the "
+                       "starting loneliness of people out of work"});
     v.field("entry_gain", p.entry_gain,
             non_negative("Rise in life satisfaction on starting a job.", "0-10 points",
                          "assumption; seed W2 (smaller than the loss)"));
