@@ -265,3 +265,18 @@ TEST_CASE("service_access: a universal service keeps the world consistent over a
     const auto current_run = testing::simulate(current, seed, 52);
     CHECK(testing::count_events(current_run.events, EventKind::service_join) == 0);
 }
+
+TEST_CASE("service_access: a universal service gives the same run at 1 and 4 threads",
+          "[mechanism][service_access]") {
+    Scenario scenario = testing::small_scenario(3000, 4);
+    scenario.regime.service_access.eligibility = m::Eligibility::universal;
+    scenario.regime.in_work_support.enabled = true;
+    scenario.labour_market.labour_market_shocks.sector_shocks.push_back(
+        {.sector = scenario.labour_market.sectors[1].name, .start_week = 5});
+    const auto one = testing::simulate(scenario, seed, 20, 1);
+    const auto four = testing::simulate(scenario, seed, 20, 4);
+    CHECK(testing::event_differences(one.events, four.events) == "");
+    CHECK(testing::changed_columns(testing::snapshot(one.world), testing::snapshot(four.world)) ==
+          "");
+    CHECK(testing::count_events(one.events, EventKind::service_join) > 0);
+}
