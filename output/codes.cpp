@@ -82,6 +82,10 @@ std::string_view name_of(EventKind kind) {
             return "application_unread";
         case EventKind::application_screened_out:
             return "application_screened_out";
+        case EventKind::service_join:
+            return "service_join";
+        case EventKind::service_leave:
+            return "service_leave";
     }
     return {};
 }
@@ -106,13 +110,15 @@ std::string event_detail_codes() {
            "(0=personal_budget,1=provider,2=mentoring,3=peer_group,4=placement,5=in_work_support,"
            "6=hub_event,7=other); coach_switch: reason (0=rotation,1=coach_left,2=stand_in); "
            "barrier_disclosed: barrier bit index (0=health,1=caring,2=basic_skills,3=housing,"
-           "4=confidence); coach_chosen: coaches met; other kinds: 0";
+           "4=confidence); coach_chosen: coaches met; service_join, service_leave: route "
+           "(1=voluntary_search,2=more_hours,3=preventive,4=in_work); other kinds: 0";
 }
 
 std::string event_other_meaning() {
     return "hire, separation: employer id; claim_start, meeting, meeting_missed: coach id; "
            "coach_switch, coach_chosen: new coach id; barrier_disclosed: coach id; "
-           "application_unread, application_screened_out: employer id; other kinds: 0";
+           "application_unread, application_screened_out: employer id; service_join, "
+           "service_leave: coach id; other kinds: 0";
 }
 
 std::string event_value_meaning() {

@@ -28,7 +28,10 @@ void end_claim(const WeekContext& context, Persons& p, std::uint32_t i, ClaimEnd
                  .value = static_cast<float>(p.claim_weeks[i])});
     p.claim[i] = ClaimState::none;
     p.claim_weeks[i] = 0;
-    p.coach[i] = none<CoachId>;
+    // In-work support (issue 3) keeps the coach after a claimant finds work.
+    if (reason != ClaimEndReason::found_work || p.in_work_support_weeks[i] == 0) {
+        p.coach[i] = none<CoachId>;
+    }
     p.search_requirement[i] = 0;
 }
 
@@ -68,8 +71,11 @@ void benefit_claim(const WeekContext& context, World& world, EventSink& events) 
             return;
         }
         auto assignment = context.person_stream(i, rng::Purpose::coach_assignment);
+        // A voluntary service user who claims keeps the coach they have (issue 3).
         const std::uint32_t coach =
-            index(p.area[i]) * coaches_per_area + assignment.below(coaches_per_area);
+            p.coach[i] != none<CoachId>
+                ? index(p.coach[i])
+                : index(p.area[i]) * coaches_per_area + assignment.below(coaches_per_area);
         // A sanction still running carries over to the new claim (no escape by re-claiming).
         p.claim[i] = p.sanction_weeks_left[i] > 0 ? ClaimState::sanctioned : ClaimState::claiming;
         p.claim_weeks[i] = 0;

@@ -16,9 +16,15 @@ namespace {
 /// Minutes are counted in tenths as integers so the per-coach totals are order-free.
 constexpr double tenths_per_minute = 10.0;
 
+/// Claimants, and non-claimants with a coach who are out of work (voluntary users, issue 3), meet
+/// their coach; coaches reach people in work through in-work contacts instead.
+bool meets_coach(const Persons& p, std::uint32_t i) {
+    return p.coach[i] != none<CoachId> &&
+           (p.claim[i] != ClaimState::none || p.status[i] != LabourStatus::employed);
+}
+
 bool meeting_due(const Persons& p, std::uint32_t i) {
-    return p.claim[i] != ClaimState::none && p.coach[i] != none<CoachId> &&
-           p.weeks_to_meeting[i] == 0;
+    return meets_coach(p, i) && p.weeks_to_meeting[i] == 0;
 }
 
 /// Recounts each coach's caseload and the minutes its due meetings would take at full length.
@@ -29,7 +35,7 @@ std::vector<std::uint32_t> count_demand(const WeekContext& context, World& world
     std::fill(coaches.meetings_due.begin(), coaches.meetings_due.end(), 0);
     std::vector<std::uint32_t> demanded_tenths(coaches.size(), 0);
     parallel_for_each(p.size(), [&](std::uint32_t i) {
-        if (p.claim[i] == ClaimState::none || p.coach[i] == none<CoachId>) {
+        if (!meets_coach(p, i)) {
             return;
         }
         const auto c = index(p.coach[i]);
@@ -71,7 +77,7 @@ void coach_meeting(const WeekContext& context, World& world, EventSink& events) 
             return;
         }
         p.meeting_boost[i] *= static_cast<float>(1.0 - params.boost_weekly_decay);
-        if (p.claim[i] == ClaimState::none || p.coach[i] == none<CoachId>) {
+        if (!meets_coach(p, i)) {
             return;
         }
         if (!meeting_due(p, i)) {

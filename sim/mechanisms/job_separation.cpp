@@ -5,6 +5,8 @@
 
 #include <tbb/enumerable_thread_specific.h>
 
+#include "sim/mechanisms/in_work_support.hpp"
+#include "sim/mechanisms/preventive_support.hpp"
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
@@ -41,7 +43,12 @@ void job_separation(const WeekContext& context, World& world, EventSink& events)
         }
         auto stream = context.person_stream(i, rng::Purpose::job_separation);
         const double hazard = separation_hazard(params, p.tenure_weeks[i], p.match_quality[i],
-                                                p.low_paid[i] != 0, p.barriers[i]);
+                                                p.low_paid[i] != 0, p.barriers[i]) *
+                              in_work_support_factor(context.regime(p.arm[i]).in_work_support,
+                                                     p.in_work_support_weeks[i], p.barriers[i]) *
+                              sector_factor(world.sector_separation_multiplier, p.sector[i]) *
+                              preventive_support_factor(context.regime(p.arm[i]).preventive_support,
+                                                        p.service_route[i]);
         if (!stream.bernoulli(hazard)) {
             return;
         }

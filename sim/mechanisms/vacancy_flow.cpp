@@ -92,7 +92,8 @@ void open_new_jobs(const WeekContext& context, const VacancyFlowParams& params, 
     std::vector<std::uint32_t> opened(count + 1, 0);
     parallel_for_each(count, [&](std::uint32_t e) {
         const double mean = params.weekly_vacancies_per_job * employers.target_size[e] *
-                            world.areas.demand_multiplier[index(employers.area[e])];
+                            world.areas.demand_multiplier[index(employers.area[e])] *
+                            sector_factor(world.sector_demand_multiplier, employers.sector[e]);
         if (mean <= 0.0) {
             return;
         }
@@ -120,7 +121,9 @@ void replace_ended_jobs(const WeekContext& context, const VacancyFlowParams& par
     for (const EndedJob& ended : world.ended_jobs) {
         Stream stream(context.key, EntityKind::person, ended.person, context.week,
                       Purpose::vacancy_replacement);
-        if (stream.bernoulli(params.replacement_probability)) {
+        const double shock = sector_factor(world.sector_demand_multiplier,
+                                           world.employers.sector[index(ended.employer)]);
+        if (stream.bernoulli(params.replacement_probability * std::min(1.0, shock))) {
             replaced.push_back(&ended);
         }
     }

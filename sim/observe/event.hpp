@@ -25,6 +25,9 @@ enum class EventKind : std::uint8_t {
     // conditionality helper (issue 3): 30-39
     application_unread = 30,        ///< other = employer, value = 1: beyond its sift capacity (F2)
     application_screened_out = 31,  ///< other = employer, value = 1: low fit, rejected at sift (C5)
+    service_join =
+        60,  ///< a non-claimant starts with a coach; other = coach, detail = ServiceRoute
+    service_leave = 61,  ///< a non-claimant leaves the coach; other = coach, detail = ServiceRoute
 };
 
 /// How a hire came about (seed F1, calibration.md C10: hires through contacts).

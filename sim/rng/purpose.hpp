@@ -55,6 +55,11 @@ enum class Purpose : std::uint16_t {
     application_fit = 123,     ///< whether an application is sent only to meet a requirement (C5)
     sift_order = 124,          ///< the order in which an employer reads applications (F2)
     low_fit_screen = 125,      ///< whether a low-fit application is screened out at sift (C5)
+    // service access and work after entry (issue 3, access: 180-199)
+    service_access = 180,            ///< learning of the service, joining and dropping out
+    service_coach_assignment = 181,  ///< which coach a voluntary service user is given
+    underemployment = 182,           ///< wanting more hours and getting them
+    preventive_support = 183,        ///< employed people at risk joining the service
 };
 
 }  // namespace jobsim::rng

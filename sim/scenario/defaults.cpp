@@ -52,6 +52,15 @@ std::vector<ConsistencyProblem> check_consistency(const Scenario& scenario) {
                                         "' is used twice; expected unique names")});
         }
     }
+    const auto& shocks = market.labour_market_shocks.sector_shocks;
+    for (std::size_t i = 0; i < shocks.size(); ++i) {
+        if (names.count(shocks[i].sector) == 0) {
+            problems.push_back(
+                {message("labour_market.labour_market_shocks.sector_shocks.", i, ".sector"),
+                 message("unknown sector '", shocks[i].sector,
+                         "'; expected one of labour_market.sectors")});
+        }
+    }
     if (!market.sectors.empty() && std::abs(share_sum - 1.0) > 1e-6) {
         problems.push_back(
             {"labour_market.sectors",

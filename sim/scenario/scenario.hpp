@@ -67,6 +67,9 @@ struct LabourMarketSpec {
     mechanisms::SanctionEffectsParams sanction_effects;
     mechanisms::HardshipParams hardship;
     mechanisms::EmployerSiftParams employer_sift;
+    mechanisms::LabourMarketShocksParams labour_market_shocks;
+    mechanisms::UnderemploymentParams underemployment;
+    mechanisms::WellbeingParams wellbeing;
 };
 
 /// The service's fixed resources.
@@ -91,6 +94,9 @@ struct Regime {
     mechanisms::CoachContinuityParams coach_continuity;
     mechanisms::WorkingAllianceParams working_alliance;
     mechanisms::BarrierDisclosureParams barrier_disclosure;
+    mechanisms::ServiceAccessParams service_access;
+    mechanisms::InWorkSupportParams in_work_support;
+    mechanisms::PreventiveSupportParams preventive_support;
 };
 
 struct Scenario {
@@ -263,6 +269,10 @@ void describe(Visitor& v, LabourMarketSpec& m) {
     v.section("hardship", m.hardship, "Debt from weeks without benefit, and its effects.");
     v.section("employer_sift", m.employer_sift,
               "Employers' limited capacity to read applications, and low-fit applications.");
+    v.section("labour_market_shocks", m.labour_market_shocks,
+              "Sector shocks and the business cycle (scenario events).");
+    v.section("underemployment", m.underemployment, "Wanting and getting more hours.");
+    v.section("wellbeing", m.wellbeing, "Life satisfaction and confidence.");
 }
 
 template <class Visitor>
@@ -314,6 +324,10 @@ void describe(Visitor& v, Regime& r) {
     v.section("working_alliance", r.working_alliance,
               "The working alliance with the coach and trust in the service.");
     v.section("barrier_disclosure", r.barrier_disclosure, "Telling the coach of barriers to work.");
+    v.section("service_access", r.service_access, "Who may use the service and how they come.");
+    v.section("in_work_support", r.in_work_support, "The coach's support after job entry.");
+    v.section("preventive_support", r.preventive_support,
+              "Support for people in work at risk of losing their job.");
 }
 
 template <class Visitor>

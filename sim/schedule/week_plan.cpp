@@ -12,9 +12,11 @@ namespace {
 namespace m = mechanisms;
 
 constexpr std::array plan{
+    PlannedStep{"labour_market_shocks", Phase::labour_demand, &m::labour_market_shocks},
     PlannedStep{"vacancy_flow", Phase::labour_demand, &m::vacancy_flow},
     PlannedStep{"job_separation", Phase::labour_demand, &m::job_separation},
     PlannedStep{"benefit_claim", Phase::service_contact, &m::benefit_claim},
+    PlannedStep{"service_access", Phase::service_contact, &m::service_access},
     PlannedStep{"coach_continuity", Phase::service_contact, &m::coach_continuity},
     PlannedStep{"coach_meeting", Phase::service_contact, &m::coach_meeting},
     PlannedStep{"working_alliance", Phase::service_contact, &m::working_alliance},
@@ -28,6 +30,10 @@ constexpr std::array plan{
     PlannedStep{"employer_choice", Phase::search_and_matching, &m::employer_choice},
     PlannedStep{"sanction_effects", Phase::search_and_matching, &m::sanction_effects},
     PlannedStep{"wage_progression", Phase::in_work, &m::wage_progression},
+    PlannedStep{"in_work_support", Phase::in_work, &m::in_work_support},
+    PlannedStep{"underemployment", Phase::in_work, &m::underemployment},
+    PlannedStep{"preventive_support", Phase::in_work, &m::preventive_support},
+    PlannedStep{"wellbeing", Phase::in_work, &m::wellbeing},
     PlannedStep{"durations", Phase::record, &advance_durations},
 };
 

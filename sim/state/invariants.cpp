@@ -32,9 +32,13 @@ void check_persons(const World& world) {
         } else if (p.low_paid[i] != 0) {
             broken(message("person ", i, " is flagged low-paid without a job"));
         }
-        if ((p.claim[i] != ClaimState::none) != (p.coach[i] != none<CoachId>)) {
-            broken(
-                message("person ", i, " has a claim without a coach or a coach without a claim"));
+        if ((p.claim[i] != ClaimState::none) && (p.coach[i] == none<CoachId>)) {
+            broken(message("person ", i, " has a claim without a coach"));
+        }
+        // Without a claim, a coach needs a reason: voluntary use or in-work support (issue 3).
+        if (p.claim[i] == ClaimState::none && p.coach[i] != none<CoachId> &&
+            p.service_route[i] == ServiceRoute::none) {
+            broken(message("person ", i, " has a coach without a claim or a service route"));
         }
         if (p.coach[i] != none<CoachId> && index(p.coach[i]) >= world.coaches.size()) {
             broken(message("person ", i, " has coach ", index(p.coach[i]), " of ",

@@ -19,6 +19,16 @@ enum class ClaimState : std::uint8_t { none = 0, claiming = 1, sanctioned = 2 };
 /// What happened about a coach meeting this week.
 enum class MeetingOutcome : std::uint8_t { none = 0, attended = 1, missed = 2 };
 
+/// Why a person without a claim is with a coach (issue 3, access): voluntary users of a universal
+/// service and people in work. none for claimants and for people without a coach.
+enum class ServiceRoute : std::uint8_t {
+    none = 0,
+    voluntary_search = 1,  ///< unemployed or inactive, joined without a claim (G1)
+    more_hours = 2,        ///< in work, wants more hours (H5)
+    preventive = 3,        ///< in work, at risk of losing the job (H6)
+    in_work = 4,           ///< after job entry, the coach stays in touch (H1)
+};
+
 /// Barriers to work, as bits: a person may have several.
 enum Barrier : std::uint8_t {
     barrier_health = 1u << 0,        ///< health condition or disability
@@ -82,6 +92,11 @@ struct Persons {
     // conditionality (issue 3)
     std::vector<std::uint8_t> compliance_failures;   // 1  failures not yet sanctioned (C9)
     std::vector<std::uint8_t> weeks_since_sanction;  // 1  0 never, 1 this week, k: k-1 weeks ago
+    // service access and work after entry (issue 3, access)
+    std::vector<std::uint8_t> aware_of_service;       // 1  knows the service exists (G2)
+    std::vector<ServiceRoute> service_route;          // 1  why a non-claimant has a coach
+    std::vector<std::uint8_t> in_work_support_weeks;  // 1  weeks of in-work support left (H1)
+    std::vector<std::uint8_t> wants_more_hours;       // 1  employed, would work more hours (H5)
 
     /// Calls f(name, column) for every column, in declaration order. The one list of columns:
     /// resizing, byte counts, test snapshots and checks all go through it.
@@ -126,6 +141,10 @@ struct Persons {
         f("met_stand_in", met_stand_in);
         f("compliance_failures", compliance_failures);
         f("weeks_since_sanction", weeks_since_sanction);
+        f("aware_of_service", aware_of_service);
+        f("service_route", service_route);
+        f("in_work_support_weeks", in_work_support_weeks);
+        f("wants_more_hours", wants_more_hours);
     }
 
     /// Calls f(column) for every column, in declaration order.

@@ -14,7 +14,7 @@ namespace jobsim {
 struct Coaches {
     std::vector<AreaId> area;
     std::vector<float> hours_per_week;        ///< contracted hours available for meetings
-    std::vector<std::uint32_t> caseload;      ///< claimants attached this week
+    std::vector<std::uint32_t> caseload;      ///< people attached who meet the coach this week
     std::vector<std::uint32_t> meetings_due;  ///< meetings due this week
     std::vector<float> minutes_per_meeting;   ///< what the coach's time allows this week
 
@@ -123,6 +123,15 @@ struct World {
     SearchAreas search_areas;                  ///< derived from geography, cached
     float low_pay_threshold_per_hour = 0.0f;   ///< two thirds of the initial median hourly pay
     std::uint64_t next_vacancy_serial = 0;
+    /// Per sector, set by labour_market_shocks (empty = no shock): factors on the job-ending
+    /// hazard and on vacancy creation.
+    std::vector<float> sector_separation_multiplier;
+    std::vector<float> sector_demand_multiplier;
 };
+
+/// A sector's entry of a per-sector factor; 1 when the factor is not set.
+[[nodiscard]] inline double sector_factor(const std::vector<float>& factors, std::uint8_t sector) {
+    return sector < factors.size() ? static_cast<double>(factors[sector]) : 1.0;
+}
 
 }  // namespace jobsim

@@ -198,6 +198,8 @@ inline Snapshot snapshot(const World& world) {
     detail::add_column(s, "search_areas.cumulative_weight", world.search_areas.cumulative_weight);
     detail::add_value(s, "low_pay_threshold_per_hour", world.low_pay_threshold_per_hour);
     detail::add_value(s, "next_vacancy_serial", world.next_vacancy_serial);
+    detail::add_column(s, "sector_separation_multiplier", world.sector_separation_multiplier);
+    detail::add_column(s, "sector_demand_multiplier", world.sector_demand_multiplier);
     return s;
 }
 
