@@ -72,6 +72,10 @@ std::string_view name_of(EventKind kind) {
             return "return_to_search";
         case EventKind::public_cost:
             return "public_cost";
+        case EventKind::plan_agreed:
+            return "plan_agreed";
+        case EventKind::budget_item:
+            return "budget_item";
     }
     return {};
 }
@@ -93,18 +97,21 @@ std::string event_detail_codes() {
            "); claim_end: reason (0=found_work,1=stopped_claiming,2=left_labour_force); "
            "sanction: reason (0=missed_meeting,1=insufficient_search); public_cost: item "
            "(0=personal_budget,1=provider,2=mentoring,3=peer_group,4=placement,5=in_work_support,"
-           "6=hub_event,7=other); other kinds: 0";
+           "6=hub_event,7=other); plan_agreed: plan type (1=compliance,2=co_produced,"
+           "3=strengths); budget_item: item (1=esol_course,2=childcare,3=confidence_course,"
+           "4=work_kit,5=qualification,6=unhelpful); other kinds: 0";
 }
 
 std::string event_other_meaning() {
     return "hire, separation: employer id; claim_start, meeting, meeting_missed: coach id; "
+           "plan_agreed: coach id; budget_item: 1 if it met a need the person has, else 0; "
            "other kinds: 0";
 }
 
 std::string event_value_meaning() {
     return "hire: wage per hour (GBP); separation: tenure (weeks); claim_end: claim length "
            "(weeks); meeting: minutes; sanction: length (weeks); exit_to_inactivity: spell "
-           "length (weeks); public_cost: GBP; other kinds: 0";
+           "length (weeks); public_cost: GBP; budget_item: price (GBP); other kinds: 0";
 }
 
 std::string barrier_codes() {

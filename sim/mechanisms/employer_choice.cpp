@@ -5,6 +5,7 @@
 
 #include <tbb/parallel_sort.h>
 
+#include "sim/mechanisms/support_effects.hpp"
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
@@ -76,6 +77,7 @@ std::vector<Candidate> assess(const WeekContext& context, const EmployerChoicePa
             }
             const double fit = 1.0 - std::abs(p.skill[i] - world.vacancies.skill_need[v]);
             const double score = assessment(params, fit, p.spell_weeks[i], p.barriers[i]) +
+                                 support_assessment_lift(context.regime(p.arm[i]), p, i) +
                                  params.assessment_noise * noise;
             candidates[k] = {v, static_cast<float>(score), i};
         }

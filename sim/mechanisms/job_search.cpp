@@ -5,6 +5,7 @@
 
 #include <boost/random/poisson_distribution.hpp>
 
+#include "sim/mechanisms/support_effects.hpp"
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
@@ -81,7 +82,8 @@ void job_search(const WeekContext& context, World& world, EventSink& /*events*/)
         std::uint32_t sent = 0;
         if (params.enabled && p.status[i] == LabourStatus::unemployed) {
             const double effort = search_effort(params, p.search_disposition[i], p.spell_weeks[i],
-                                                p.barriers[i], p.meeting_boost[i]);
+                                                p.barriers[i], p.meeting_boost[i]) *
+                                  search_time_available(context.regime(p.arm[i]), p, i);
             const double mean = expected_applications(params, effort, p.search_requirement[i]);
             p.search_effort[i] = static_cast<float>(effort);
             if (mean > 0.0) {

@@ -1,6 +1,7 @@
 // Every mechanism's parameter block, for the scenario aggregate.
 #pragma once
 
+#include "sim/mechanisms/action_plan.hpp"
 #include "sim/mechanisms/benefit_claim.hpp"
 #include "sim/mechanisms/coach_meeting.hpp"
 #include "sim/mechanisms/conditionality.hpp"
@@ -8,5 +9,6 @@
 #include "sim/mechanisms/job_search.hpp"
 #include "sim/mechanisms/job_separation.hpp"
 #include "sim/mechanisms/labour_force_participation.hpp"
+#include "sim/mechanisms/personal_budget.hpp"
 #include "sim/mechanisms/vacancy_flow.hpp"
 #include "sim/mechanisms/wage_progression.hpp"

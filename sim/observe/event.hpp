@@ -19,6 +19,8 @@ enum class EventKind : std::uint8_t {
     exit_to_inactivity = 8,  ///< value = spell weeks
     return_to_search = 9,    ///< value = 0
     public_cost = 10,        ///< value = GBP spent on the person, detail = CostItem
+    plan_agreed = 40,        ///< other = coach, detail = PlanType
+    budget_item = 41,        ///< detail = BudgetItem, other = 1 if it met a need, value = GBP
 };
 
 /// How a hire came about (seed F1, calibration.md C10: hires through contacts).

@@ -43,6 +43,9 @@ enum class Purpose : std::uint16_t {
     application_targets = 43,         ///< which area and vacancy each application goes to
     // in work
     wage_progression = 50,  ///< pay reviews
+    // support: plans, budgets, providers, placements (issue 3)
+    plan_agreement = 140,   ///< whether a claimant agrees an action plan at a meeting
+    budget_spending = 141,  ///< which item a personal budget buys (choice, misjudgement)
 };
 
 }  // namespace jobsim::rng

@@ -79,6 +79,8 @@ struct Regime {
     mechanisms::BenefitClaimParams benefit_claim;
     mechanisms::CoachMeetingParams coach_meeting;
     mechanisms::ConditionalityParams conditionality;
+    mechanisms::ActionPlanParams action_plan;
+    mechanisms::PersonalBudgetParams personal_budget;
 };
 
 struct Scenario {
@@ -266,6 +268,8 @@ void describe(Visitor& v, Regime& r) {
     v.section("benefit_claim", r.benefit_claim, "Claims, coach attachment and benefit.");
     v.section("coach_meeting", r.coach_meeting, "Meetings with a work coach.");
     v.section("conditionality", r.conditionality, "Search requirements and sanctions.");
+    v.section("action_plan", r.action_plan, "Action plans agreed at meetings.");
+    v.section("personal_budget", r.personal_budget, "Personal budgets spent on a menu of items.");
 }
 
 template <class Visitor>

@@ -16,6 +16,8 @@ constexpr std::array plan{
     PlannedStep{"job_separation", Phase::labour_demand, &m::job_separation},
     PlannedStep{"benefit_claim", Phase::service_contact, &m::benefit_claim},
     PlannedStep{"coach_meeting", Phase::service_contact, &m::coach_meeting},
+    PlannedStep{"action_plan", Phase::service_contact, &m::action_plan},
+    PlannedStep{"personal_budget", Phase::service_contact, &m::personal_budget},
     PlannedStep{"conditionality", Phase::conditionality, &m::conditionality},
     PlannedStep{"labour_force_participation", Phase::search_and_matching,
                 &m::labour_force_participation},

@@ -76,6 +76,11 @@ struct Persons {
     std::vector<float> wellbeing;                  // 4  0..10 life satisfaction (K1, K2)
     std::vector<float> loneliness;                 // 4  0..1 (E5, K3)
     std::vector<float> debt_gbp;                   // 4  arrears and borrowing (K5, C12)
+    // plans and personal budgets (issue 3, support group)
+    std::vector<std::uint8_t> plan;              // 1  PlanType of this claim's plan (D1, D2)
+    std::vector<std::uint16_t> budget_left_gbp;  // 2  personal budget not yet spent (D3)
+    std::vector<std::uint8_t> budget_order;      // 1  BudgetItem on order + granted, kit flags
+    std::vector<std::uint8_t> budget_weeks;      // 1  weeks until the item on order arrives
 
     /// Calls f(name, column) for every column, in declaration order. The one list of columns:
     /// resizing, byte counts, test snapshots and checks all go through it.
@@ -116,6 +121,10 @@ struct Persons {
         f("wellbeing", wellbeing);
         f("loneliness", loneliness);
         f("debt_gbp", debt_gbp);
+        f("plan", plan);
+        f("budget_left_gbp", budget_left_gbp);
+        f("budget_order", budget_order);
+        f("budget_weeks", budget_weeks);
     }
 
     /// Calls f(column) for every column, in declaration order.
