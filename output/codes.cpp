@@ -76,6 +76,8 @@ std::string_view name_of(EventKind kind) {
             return "plan_agreed";
         case EventKind::budget_item:
             return "budget_item";
+        case EventKind::referral:
+            return "referral";
     }
     return {};
 }
@@ -99,12 +101,14 @@ std::string event_detail_codes() {
            "(0=personal_budget,1=provider,2=mentoring,3=peer_group,4=placement,5=in_work_support,"
            "6=hub_event,7=other); plan_agreed: plan type (1=compliance,2=co_produced,"
            "3=strengths); budget_item: item (1=esol_course,2=childcare,3=confidence_course,"
-           "4=work_kit,5=qualification,6=unhelpful); other kinds: 0";
+           "4=work_kit,5=qualification,6=unhelpful); referral: provider (1=ips,2=third_sector,"
+           "3=prime); other kinds: 0";
 }
 
 std::string event_other_meaning() {
     return "hire, separation: employer id; claim_start, meeting, meeting_missed: coach id; "
            "plan_agreed: coach id; budget_item: 1 if it met a need the person has, else 0; "
+           "referral: outcome (0=started,1=lost_in_handoff,2=declined); "
            "other kinds: 0";
 }
 

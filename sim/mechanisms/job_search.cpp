@@ -83,7 +83,7 @@ void job_search(const WeekContext& context, World& world, EventSink& /*events*/)
         if (params.enabled && p.status[i] == LabourStatus::unemployed) {
             const double effort = search_effort(params, p.search_disposition[i], p.spell_weeks[i],
                                                 p.barriers[i], p.meeting_boost[i]) *
-                                  search_time_available(context.regime(p.arm[i]), p, i);
+                                  support_effort_factor(context.regime(p.arm[i]), p, i);
             const double mean = expected_applications(params, effort, p.search_requirement[i]);
             p.search_effort[i] = static_cast<float>(effort);
             if (mean > 0.0) {

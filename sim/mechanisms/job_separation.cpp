@@ -5,6 +5,7 @@
 
 #include <tbb/enumerable_thread_specific.h>
 
+#include "sim/mechanisms/support_effects.hpp"
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
@@ -41,7 +42,8 @@ void job_separation(const WeekContext& context, World& world, EventSink& events)
         }
         auto stream = context.person_stream(i, rng::Purpose::job_separation);
         const double hazard = separation_hazard(params, p.tenure_weeks[i], p.match_quality[i],
-                                                p.low_paid[i] != 0, p.barriers[i]);
+                                                p.low_paid[i] != 0, p.barriers[i]) *
+                              support_separation_factor(context.regime(p.arm[i]), p, i);
         if (!stream.bernoulli(hazard)) {
             return;
         }

@@ -10,5 +10,6 @@
 #include "sim/mechanisms/job_separation.hpp"
 #include "sim/mechanisms/labour_force_participation.hpp"
 #include "sim/mechanisms/personal_budget.hpp"
+#include "sim/mechanisms/provider_referral.hpp"
 #include "sim/mechanisms/vacancy_flow.hpp"
 #include "sim/mechanisms/wage_progression.hpp"

@@ -29,18 +29,41 @@ std::uint8_t coach_assessed_needs(std::uint8_t disclosed, std::uint8_t candidate
     return needs;
 }
 
-double search_time_available(const Regime& regime, const Persons& p, std::uint32_t i) {
-    double available = 1.0;
-    if (regime.personal_budget.enabled && on_budget_course(p.budget_order[i], p.budget_weeks[i])) {
-        available *= 1.0 - regime.personal_budget.course_search_time_loss;
+namespace {
+
+/// The programme a person is on this week, if the arm runs referrals.
+const ProgrammeSpec* current_programme(const Regime& regime, const Persons& p, std::uint32_t i) {
+    if (!regime.provider_referral.enabled || p.provider_weeks[i] == 0) {
+        return nullptr;
     }
-    return available;
+    return programme(regime.provider_referral, provider_of(p.provider[i]));
+}
+
+}  // namespace
+
+double support_effort_factor(const Regime& regime, const Persons& p, std::uint32_t i) {
+    double factor = 1.0;
+    if (regime.personal_budget.enabled && on_budget_course(p.budget_order[i], p.budget_weeks[i])) {
+        factor *= 1.0 - regime.personal_budget.course_search_time_loss;
+    }
+    if (const ProgrammeSpec* spec = current_programme(regime, p, i)) {
+        factor *= 1.0 + spec->effort_lift;
+    }
+    return factor;
+}
+
+double support_separation_factor(const Regime& regime, const Persons& p, std::uint32_t i) {
+    const ProgrammeSpec* spec = current_programme(regime, p, i);
+    return spec != nullptr ? spec->separation_factor : 1.0;
 }
 
 double support_assessment_lift(const Regime& regime, const Persons& p, std::uint32_t i) {
     double lift = 0.0;
     if (regime.personal_budget.enabled && has_work_kit(p.budget_order[i])) {
         lift += regime.personal_budget.work_kit_assessment_lift;
+    }
+    if (const ProgrammeSpec* spec = current_programme(regime, p, i)) {
+        lift += spec->assessment_lift;
     }
     return lift;
 }

@@ -29,11 +29,17 @@ namespace jobsim::mechanisms {
 [[nodiscard]] std::uint8_t coach_assessed_needs(std::uint8_t disclosed, std::uint8_t candidates,
                                                 double misjudge_probability, rng::Stream& stream);
 
-/// Share of a person's search time left after support activities (budget courses), 0-1.
-[[nodiscard]] double search_time_available(const Regime& regime, const Persons& p, std::uint32_t i);
+/// Multiplier on a person's search effort from support: time lost to budget courses, lift from a
+/// provider's programme.
+[[nodiscard]] double support_effort_factor(const Regime& regime, const Persons& p, std::uint32_t i);
 
-/// Lift to the employer's assessment from support (work kit), in score units.
+/// Lift to the employer's assessment from support (work kit, a provider's job development), in
+/// score units.
 [[nodiscard]] double support_assessment_lift(const Regime& regime, const Persons& p,
                                              std::uint32_t i);
+
+/// Multiplier on a person's job-ending hazard from in-work support by a provider.
+[[nodiscard]] double support_separation_factor(const Regime& regime, const Persons& p,
+                                               std::uint32_t i);
 
 }  // namespace jobsim::mechanisms

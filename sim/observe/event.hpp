@@ -21,6 +21,7 @@ enum class EventKind : std::uint8_t {
     public_cost = 10,        ///< value = GBP spent on the person, detail = CostItem
     plan_agreed = 40,        ///< other = coach, detail = PlanType
     budget_item = 41,        ///< detail = BudgetItem, other = 1 if it met a need, value = GBP
+    referral = 42,           ///< detail = ProviderKind, other = ReferralOutcome
 };
 
 /// How a hire came about (seed F1, calibration.md C10: hires through contacts).

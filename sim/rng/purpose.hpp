@@ -44,8 +44,10 @@ enum class Purpose : std::uint16_t {
     // in work
     wage_progression = 50,  ///< pay reviews
     // support: plans, budgets, providers, placements (issue 3)
-    plan_agreement = 140,   ///< whether a claimant agrees an action plan at a meeting
-    budget_spending = 141,  ///< which item a personal budget buys (choice, misjudgement)
+    plan_agreement = 140,     ///< whether a claimant agrees an action plan at a meeting
+    budget_spending = 141,    ///< which item a personal budget buys (choice, misjudgement)
+    provider_referral = 142,  ///< assessed need, referral, hand-off loss, cream-skimming
+    provider_progress = 143,  ///< whether a third-sector partner resolves housing this week
 };
 
 }  // namespace jobsim::rng

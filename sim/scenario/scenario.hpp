@@ -81,6 +81,7 @@ struct Regime {
     mechanisms::ConditionalityParams conditionality;
     mechanisms::ActionPlanParams action_plan;
     mechanisms::PersonalBudgetParams personal_budget;
+    mechanisms::ProviderReferralParams provider_referral;
 };
 
 struct Scenario {
@@ -270,6 +271,7 @@ void describe(Visitor& v, Regime& r) {
     v.section("conditionality", r.conditionality, "Search requirements and sanctions.");
     v.section("action_plan", r.action_plan, "Action plans agreed at meetings.");
     v.section("personal_budget", r.personal_budget, "Personal budgets spent on a menu of items.");
+    v.section("provider_referral", r.provider_referral, "Referral to specialist providers.");
 }
 
 template <class Visitor>

@@ -18,6 +18,7 @@ constexpr std::array plan{
     PlannedStep{"coach_meeting", Phase::service_contact, &m::coach_meeting},
     PlannedStep{"action_plan", Phase::service_contact, &m::action_plan},
     PlannedStep{"personal_budget", Phase::service_contact, &m::personal_budget},
+    PlannedStep{"provider_referral", Phase::service_contact, &m::provider_referral},
     PlannedStep{"conditionality", Phase::conditionality, &m::conditionality},
     PlannedStep{"labour_force_participation", Phase::search_and_matching,
                 &m::labour_force_participation},

@@ -81,6 +81,8 @@ struct Persons {
     std::vector<std::uint16_t> budget_left_gbp;  // 2  personal budget not yet spent (D3)
     std::vector<std::uint8_t> budget_order;      // 1  BudgetItem on order + granted, kit flags
     std::vector<std::uint8_t> budget_weeks;      // 1  weeks until the item on order arrives
+    std::vector<std::uint8_t> provider;          // 1  ProviderKind of the last referral + flag
+    std::vector<std::uint8_t> provider_weeks;    // 1  weeks left on the provider's programme
 
     /// Calls f(name, column) for every column, in declaration order. The one list of columns:
     /// resizing, byte counts, test snapshots and checks all go through it.
@@ -125,6 +127,8 @@ struct Persons {
         f("budget_left_gbp", budget_left_gbp);
         f("budget_order", budget_order);
         f("budget_weeks", budget_weeks);
+        f("provider", provider);
+        f("provider_weeks", provider_weeks);
     }
 
     /// Calls f(column) for every column, in declaration order.

@@ -2,7 +2,6 @@
 // barrier (or add work kit or skill). Joint control buys what is needed; a coach buys from the
 // barriers disclosed plus a noisy guess, so low disclosure means more wrong items (which lower
 // trust). Removing barriers raises the employer's assessment and so hiring.
-#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -11,37 +10,17 @@
 #include "sim/mechanisms/employer_choice.hpp"
 #include "sim/mechanisms/personal_budget.hpp"
 #include "tests/support/mechanism_fixture.hpp"
+#include "tests/support/support_fixture.hpp"
 
 namespace {
 
 using namespace jobsim;
 namespace m = jobsim::mechanisms;
+using testing::attend_all;
+using testing::claimants_with;
 using testing::mc_tolerance;
 
 constexpr std::uint64_t seed = 14101;
-
-/// n claimants, all with `barriers`, who attend a meeting every week.
-World claimants_with(const Scenario& scenario, std::uint32_t n, std::uint8_t barriers) {
-    World world = testing::tiny_world(scenario, n);
-    for (std::uint32_t i = 0; i < n; ++i) {
-        testing::start_claim(world, i, 10);
-        world.persons.barriers[i] = barriers;
-        world.persons.trust[i] = 0.5f;
-        world.persons.alliance[i] = 0.5f;
-    }
-    return world;
-}
-
-void attend_all(World& world) {
-    for (auto& outcome : world.persons.meeting_this_week) {
-        outcome = MeetingOutcome::attended;
-    }
-}
-
-/// Logistic upper tail: P(score + noise_scale * logistic > threshold).
-double hire_chance(const m::EmployerChoiceParams& params, double score) {
-    return 1.0 / (1.0 + std::exp((params.hiring_threshold - score) / params.assessment_noise));
-}
 
 }  // namespace
 
@@ -80,17 +59,7 @@ TEST_CASE("personal_budget: childcare removes the caring barrier and raises hiri
     }
 
     // Everyone applies to a vacancy of their own: hiring follows the employer's assessment.
-    for (std::uint32_t i = 0; i < n; ++i) {
-        testing::add_vacancy(world, i % (world.employers.size()), 12.0f);
-        world.persons.status[i] = LabourStatus::unemployed;
-        world.persons.spell_weeks[i] = 0;
-    }
-    testing::index_vacancies(world);
-    world.applications.vacancy.resize(n);
-    for (std::uint32_t i = 0; i < n; ++i) {
-        world.applications.offsets[i + 1] = i + 1;
-        world.applications.vacancy[i] = i;
-    }
+    testing::apply_to_own_vacancies(world);
     const auto hires =
         testing::run_step(&m::employer_choice, scenario, world, delay + 1, seed, 1, arms);
     std::vector<double> hired(2, 0.0);
@@ -98,8 +67,9 @@ TEST_CASE("personal_budget: childcare removes the caring barrier and raises hiri
         hired[index(e.person) % 2] += 1.0;
     }
     const auto& choice = scenario.labour_market.employer_choice;
-    const double no_barrier = hire_chance(choice, m::assessment(choice, 1.0, 0, 0));
-    const double with_barrier = hire_chance(choice, m::assessment(choice, 1.0, 0, barrier_caring));
+    const double no_barrier = testing::hire_chance(choice, m::assessment(choice, 1.0, 0, 0));
+    const double with_barrier =
+        testing::hire_chance(choice, m::assessment(choice, 1.0, 0, barrier_caring));
     CHECK(hired[0] / (n / 2) == Approx(no_barrier).margin(mc_tolerance(no_barrier, n / 2)));
     CHECK(hired[1] / (n / 2) == Approx(with_barrier).margin(mc_tolerance(with_barrier, n / 2)));
     CHECK(hired[0] > hired[1]);
