@@ -78,6 +78,8 @@ std::string_view name_of(EventKind kind) {
             return "budget_item";
         case EventKind::referral:
             return "referral";
+        case EventKind::placement_start:
+            return "placement_start";
     }
     return {};
 }
@@ -115,7 +117,8 @@ std::string event_other_meaning() {
 std::string event_value_meaning() {
     return "hire: wage per hour (GBP); separation: tenure (weeks); claim_end: claim length "
            "(weeks); meeting: minutes; sanction: length (weeks); exit_to_inactivity: spell "
-           "length (weeks); public_cost: GBP; budget_item: price (GBP); other kinds: 0";
+           "length (weeks); public_cost: GBP; budget_item: price (GBP); placement_start: length "
+           "(weeks); other kinds: 0";
 }
 
 std::string barrier_codes() {

@@ -106,8 +106,10 @@ std::vector<Offer> make_offers(const EmployerChoiceParams& params, const World& 
     return offers;
 }
 
+}  // namespace
+
 void hire(const WeekContext& context, World& world, std::uint32_t i, std::uint32_t v,
-          EventSink& events) {
+          HireChannel channel, EventSink& events) {
     Persons& p = world.persons;
     const Vacancies& vacancies = world.vacancies;
     const EmployerId employer = vacancies.employer[v];
@@ -125,13 +127,11 @@ void hire(const WeekContext& context, World& world, std::uint32_t i, std::uint32
     ++world.employers.headcount[index(employer)];
     events.emit({.week = context.week,
                  .kind = EventKind::hire,
-                 .detail = static_cast<std::uint8_t>(HireChannel::advert),
+                 .detail = static_cast<std::uint8_t>(channel),
                  .person = static_cast<PersonId>(i),
                  .other = index(employer),
                  .value = vacancies.wage_per_hour[v]});
 }
-
-}  // namespace
 
 double assessment(const EmployerChoiceParams& params, double skill_fit, std::uint16_t spell_weeks,
                   std::uint8_t barriers) {
@@ -169,7 +169,7 @@ void employer_choice(const WeekContext& context, World& world, EventSink& events
         const double reservation = reservation_wage(params, p.wage_per_hour[i], p.spell_weeks[i],
                                                     p.claim[i] == ClaimState::sanctioned);
         if (world.vacancies.wage_per_hour[offer.vacancy] >= reservation) {
-            hire(context, world, i, offer.vacancy, events);
+            hire(context, world, i, offer.vacancy, HireChannel::advert, events);
             hired = i;
         }
     }

@@ -13,3 +13,4 @@
 #include "sim/mechanisms/provider_referral.hpp"
 #include "sim/mechanisms/vacancy_flow.hpp"
 #include "sim/mechanisms/wage_progression.hpp"
+#include "sim/mechanisms/work_placement.hpp"

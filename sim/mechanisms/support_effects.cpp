@@ -49,6 +49,9 @@ double support_effort_factor(const Regime& regime, const Persons& p, std::uint32
     if (const ProgrammeSpec* spec = current_programme(regime, p, i)) {
         factor *= 1.0 + spec->effort_lift;
     }
+    if (regime.work_placement.enabled && p.placement_weeks[i] > 0) {
+        factor *= 1.0 - regime.work_placement.search_time_loss;
+    }
     return factor;
 }
 

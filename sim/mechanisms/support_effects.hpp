@@ -29,8 +29,8 @@ namespace jobsim::mechanisms {
 [[nodiscard]] std::uint8_t coach_assessed_needs(std::uint8_t disclosed, std::uint8_t candidates,
                                                 double misjudge_probability, rng::Stream& stream);
 
-/// Multiplier on a person's search effort from support: time lost to budget courses, lift from a
-/// provider's programme.
+/// Multiplier on a person's search effort from support: time lost to budget courses and
+/// placements, lift from a provider's programme.
 [[nodiscard]] double support_effort_factor(const Regime& regime, const Persons& p, std::uint32_t i);
 
 /// Lift to the employer's assessment from support (work kit, a provider's job development), in

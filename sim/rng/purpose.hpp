@@ -44,10 +44,12 @@ enum class Purpose : std::uint16_t {
     // in work
     wage_progression = 50,  ///< pay reviews
     // support: plans, budgets, providers, placements (issue 3)
-    plan_agreement = 140,     ///< whether a claimant agrees an action plan at a meeting
-    budget_spending = 141,    ///< which item a personal budget buys (choice, misjudgement)
-    provider_referral = 142,  ///< assessed need, referral, hand-off loss, cream-skimming
-    provider_progress = 143,  ///< whether a third-sector partner resolves housing this week
+    plan_agreement = 140,        ///< whether a claimant agrees an action plan at a meeting
+    budget_spending = 141,       ///< which item a personal budget buys (choice, misjudgement)
+    provider_referral = 142,     ///< assessed need, referral, hand-off loss, cream-skimming
+    provider_progress = 143,     ///< whether a third-sector partner resolves housing this week
+    placement_offer = 144,       ///< whether a claimant starts a paid work placement
+    placement_conversion = 145,  ///< whether a placement converts, and into which vacancy
 };
 
 }  // namespace jobsim::rng

@@ -82,6 +82,7 @@ struct Regime {
     mechanisms::ActionPlanParams action_plan;
     mechanisms::PersonalBudgetParams personal_budget;
     mechanisms::ProviderReferralParams provider_referral;
+    mechanisms::WorkPlacementParams work_placement;
 };
 
 struct Scenario {
@@ -272,6 +273,7 @@ void describe(Visitor& v, Regime& r) {
     v.section("action_plan", r.action_plan, "Action plans agreed at meetings.");
     v.section("personal_budget", r.personal_budget, "Personal budgets spent on a menu of items.");
     v.section("provider_referral", r.provider_referral, "Referral to specialist providers.");
+    v.section("work_placement", r.work_placement, "Paid work placements that may convert to jobs.");
 }
 
 template <class Visitor>

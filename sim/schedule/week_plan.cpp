@@ -24,6 +24,7 @@ constexpr std::array plan{
                 &m::labour_force_participation},
     PlannedStep{"job_search", Phase::search_and_matching, &m::job_search},
     PlannedStep{"employer_choice", Phase::search_and_matching, &m::employer_choice},
+    PlannedStep{"work_placement", Phase::search_and_matching, &m::work_placement},
     PlannedStep{"wage_progression", Phase::in_work, &m::wage_progression},
     PlannedStep{"durations", Phase::record, &advance_durations},
 };

@@ -83,6 +83,7 @@ struct Persons {
     std::vector<std::uint8_t> budget_weeks;      // 1  weeks until the item on order arrives
     std::vector<std::uint8_t> provider;          // 1  ProviderKind of the last referral + flag
     std::vector<std::uint8_t> provider_weeks;    // 1  weeks left on the provider's programme
+    std::vector<std::uint8_t> placement_weeks;   // 1  weeks left on a paid work placement (F7)
 
     /// Calls f(name, column) for every column, in declaration order. The one list of columns:
     /// resizing, byte counts, test snapshots and checks all go through it.
@@ -129,6 +130,7 @@ struct Persons {
         f("budget_weeks", budget_weeks);
         f("provider", provider);
         f("provider_weeks", provider_weeks);
+        f("placement_weeks", placement_weeks);
     }
 
     /// Calls f(column) for every column, in declaration order.
