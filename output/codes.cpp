@@ -86,6 +86,14 @@ std::string_view name_of(EventKind kind) {
             return "service_join";
         case EventKind::service_leave:
             return "service_leave";
+        case EventKind::plan_agreed:
+            return "plan_agreed";
+        case EventKind::budget_item:
+            return "budget_item";
+        case EventKind::referral:
+            return "referral";
+        case EventKind::placement_start:
+            return "placement_start";
     }
     return {};
 }
@@ -111,14 +119,19 @@ std::string event_detail_codes() {
            "6=hub_event,7=other); coach_switch: reason (0=rotation,1=coach_left,2=stand_in); "
            "barrier_disclosed: barrier bit index (0=health,1=caring,2=basic_skills,3=housing,"
            "4=confidence); coach_chosen: coaches met; service_join, service_leave: route "
-           "(1=voluntary_search,2=more_hours,3=preventive,4=in_work); other kinds: 0";
+           "(1=voluntary_search,2=more_hours,3=preventive,4=in_work); plan_agreed: plan type "
+           "(1=compliance,2=co_produced,3=strengths); budget_item: item (1=esol_course,"
+           "2=childcare,3=confidence_course,4=work_kit,5=qualification,6=unhelpful); referral: "
+           "provider (1=ips,2=third_sector,3=prime); other kinds: 0";
 }
 
 std::string event_other_meaning() {
     return "hire, separation: employer id; claim_start, meeting, meeting_missed: coach id; "
            "coach_switch, coach_chosen: new coach id; barrier_disclosed: coach id; "
            "application_unread, application_screened_out: employer id; service_join, "
-           "service_leave: coach id; other kinds: 0";
+           "service_leave: coach id; plan_agreed: coach id; budget_item: 1 if it met a need the "
+           "person has, else 0; referral: outcome (0=started,1=lost_in_handoff,2=declined); "
+           "other kinds: 0";
 }
 
 std::string event_value_meaning() {
@@ -126,7 +139,7 @@ std::string event_value_meaning() {
            "(weeks); meeting: minutes; sanction: length (weeks); exit_to_inactivity: spell "
            "length (weeks); public_cost: GBP; coach_switch: alliance kept (0-1); coach_chosen: "
            "fit (0-1); application_unread, application_screened_out: 1 (one application); "
-           "other kinds: 0";
+           "budget_item: price (GBP); placement_start: length (weeks); other kinds: 0";
 }
 
 std::string barrier_codes() {

@@ -5,6 +5,7 @@
 
 #include <tbb/parallel_sort.h>
 
+#include "sim/mechanisms/support_effects.hpp"
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
@@ -76,6 +77,7 @@ std::vector<Candidate> assess(const WeekContext& context, const EmployerChoicePa
             }
             const double fit = 1.0 - std::abs(p.skill[i] - world.vacancies.skill_need[v]);
             const double score = assessment(params, fit, p.spell_weeks[i], p.barriers[i]) +
+                                 support_assessment_lift(context.regime(p.arm[i]), p, i) +
                                  params.assessment_noise * noise;
             candidates[k] = {v, static_cast<float>(score), i};
         }
@@ -104,8 +106,10 @@ std::vector<Offer> make_offers(const EmployerChoiceParams& params, const World& 
     return offers;
 }
 
+}  // namespace
+
 void hire(const WeekContext& context, World& world, std::uint32_t i, std::uint32_t v,
-          EventSink& events) {
+          HireChannel channel, EventSink& events) {
     Persons& p = world.persons;
     const Vacancies& vacancies = world.vacancies;
     const EmployerId employer = vacancies.employer[v];
@@ -123,13 +127,11 @@ void hire(const WeekContext& context, World& world, std::uint32_t i, std::uint32
     ++world.employers.headcount[index(employer)];
     events.emit({.week = context.week,
                  .kind = EventKind::hire,
-                 .detail = static_cast<std::uint8_t>(HireChannel::advert),
+                 .detail = static_cast<std::uint8_t>(channel),
                  .person = static_cast<PersonId>(i),
                  .other = index(employer),
                  .value = vacancies.wage_per_hour[v]});
 }
-
-}  // namespace
 
 double assessment(const EmployerChoiceParams& params, double skill_fit, std::uint16_t spell_weeks,
                   std::uint8_t barriers) {
@@ -167,7 +169,7 @@ void employer_choice(const WeekContext& context, World& world, EventSink& events
         const double reservation = reservation_wage(params, p.wage_per_hour[i], p.spell_weeks[i],
                                                     p.claim[i] == ClaimState::sanctioned);
         if (world.vacancies.wage_per_hour[offer.vacancy] >= reservation) {
-            hire(context, world, i, offer.vacancy, events);
+            hire(context, world, i, offer.vacancy, HireChannel::advert, events);
             hired = i;
         }
     }

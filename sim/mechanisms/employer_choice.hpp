@@ -6,6 +6,7 @@
 
 #include <cstdint>
 
+#include "sim/observe/event.hpp"
 #include "sim/scenario/describe.hpp"
 #include "sim/schedule/mechanism_fwd.hpp"
 
@@ -64,6 +65,11 @@ void describe(Visitor& v, EmployerChoiceParams& p) {
 /// Lowest hourly wage a person accepts.
 [[nodiscard]] double reservation_wage(const EmployerChoiceParams& params, float last_wage,
                                       std::uint16_t spell_weeks, bool sanctioned);
+
+/// Puts person i into vacancy v's job (marks it filled) and emits the hire with its channel.
+/// Serial: callers resolve contested vacancies first.
+void hire(const WeekContext& context, World& world, std::uint32_t i, std::uint32_t v,
+          HireChannel channel, EventSink& events);
 
 /// Scores applications, offers each vacancy to its best applicant above the threshold, and lets
 /// each person accept at most one offer. Draws Purpose::employer_choice per applicant.

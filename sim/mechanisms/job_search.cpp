@@ -6,6 +6,7 @@
 #include <boost/random/poisson_distribution.hpp>
 
 #include "sim/mechanisms/hardship.hpp"
+#include "sim/mechanisms/support_effects.hpp"
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
@@ -90,7 +91,8 @@ void job_search(const WeekContext& context, World& world, EventSink& /*events*/)
                 (search_effort(params, p.search_disposition[i], p.spell_weeks[i], p.barriers[i],
                                p.meeting_boost[i], p.alliance[i]) +
                  threat) *
-                debt_search_factor(context.scenario.labour_market.hardship, p.debt_gbp[i]);
+                debt_search_factor(context.scenario.labour_market.hardship, p.debt_gbp[i]) *
+                support_effort_factor(context.regime(p.arm[i]), p, i);
             const double mean = expected_applications(params, effort, p.search_requirement[i]);
             p.search_effort[i] = static_cast<float>(effort);
             if (mean > 0.0) {

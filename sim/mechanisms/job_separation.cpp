@@ -7,6 +7,7 @@
 
 #include "sim/mechanisms/in_work_support.hpp"
 #include "sim/mechanisms/preventive_support.hpp"
+#include "sim/mechanisms/support_effects.hpp"
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
@@ -48,7 +49,8 @@ void job_separation(const WeekContext& context, World& world, EventSink& events)
                                                      p.in_work_support_weeks[i], p.barriers[i]) *
                               sector_factor(world.sector_separation_multiplier, p.sector[i]) *
                               preventive_support_factor(context.regime(p.arm[i]).preventive_support,
-                                                        p.service_route[i]);
+                                                        p.service_route[i]) *
+                              support_separation_factor(context.regime(p.arm[i]), p, i);
         if (!stream.bernoulli(hazard)) {
             return;
         }

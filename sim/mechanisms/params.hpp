@@ -1,6 +1,7 @@
 // Every mechanism's parameter block, for the scenario aggregate.
 #pragma once
 
+#include "sim/mechanisms/action_plan.hpp"
 #include "sim/mechanisms/barrier_disclosure.hpp"
 #include "sim/mechanisms/benefit_claim.hpp"
 #include "sim/mechanisms/coach_continuity.hpp"
@@ -14,11 +15,14 @@
 #include "sim/mechanisms/job_separation.hpp"
 #include "sim/mechanisms/labour_force_participation.hpp"
 #include "sim/mechanisms/labour_market_shocks.hpp"
+#include "sim/mechanisms/personal_budget.hpp"
 #include "sim/mechanisms/preventive_support.hpp"
+#include "sim/mechanisms/provider_referral.hpp"
 #include "sim/mechanisms/sanction_effects.hpp"
 #include "sim/mechanisms/service_access.hpp"
 #include "sim/mechanisms/underemployment.hpp"
 #include "sim/mechanisms/vacancy_flow.hpp"
 #include "sim/mechanisms/wage_progression.hpp"
 #include "sim/mechanisms/wellbeing.hpp"
+#include "sim/mechanisms/work_placement.hpp"
 #include "sim/mechanisms/working_alliance.hpp"

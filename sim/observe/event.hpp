@@ -28,6 +28,10 @@ enum class EventKind : std::uint8_t {
     service_join =
         60,  ///< a non-claimant starts with a coach; other = coach, detail = ServiceRoute
     service_leave = 61,  ///< a non-claimant leaves the coach; other = coach, detail = ServiceRoute
+    plan_agreed = 40,    ///< other = coach, detail = PlanType
+    budget_item = 41,    ///< detail = BudgetItem, other = 1 if it met a need, value = GBP
+    referral = 42,       ///< detail = ProviderKind, other = ReferralOutcome
+    placement_start = 43,  ///< value = weeks
 };
 
 /// How a hire came about (seed F1, calibration.md C10: hires through contacts).

@@ -60,6 +60,13 @@ enum class Purpose : std::uint16_t {
     service_coach_assignment = 181,  ///< which coach a voluntary service user is given
     underemployment = 182,           ///< wanting more hours and getting them
     preventive_support = 183,        ///< employed people at risk joining the service
+    // support: plans, budgets, providers, placements (issue 3)
+    plan_agreement = 140,        ///< whether a claimant agrees an action plan at a meeting
+    budget_spending = 141,       ///< which item a personal budget buys (choice, misjudgement)
+    provider_referral = 142,     ///< assessed need, referral, hand-off loss, cream-skimming
+    provider_progress = 143,     ///< whether a third-sector partner resolves housing this week
+    placement_offer = 144,       ///< whether a claimant starts a paid work placement
+    placement_conversion = 145,  ///< whether a placement converts, and into which vacancy
 };
 
 }  // namespace jobsim::rng

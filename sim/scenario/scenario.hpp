@@ -97,6 +97,10 @@ struct Regime {
     mechanisms::ServiceAccessParams service_access;
     mechanisms::InWorkSupportParams in_work_support;
     mechanisms::PreventiveSupportParams preventive_support;
+    mechanisms::ActionPlanParams action_plan;
+    mechanisms::PersonalBudgetParams personal_budget;
+    mechanisms::ProviderReferralParams provider_referral;
+    mechanisms::WorkPlacementParams work_placement;
 };
 
 struct Scenario {
@@ -328,6 +332,10 @@ void describe(Visitor& v, Regime& r) {
     v.section("in_work_support", r.in_work_support, "The coach's support after job entry.");
     v.section("preventive_support", r.preventive_support,
               "Support for people in work at risk of losing their job.");
+    v.section("action_plan", r.action_plan, "Action plans agreed at meetings.");
+    v.section("personal_budget", r.personal_budget, "Personal budgets spent on a menu of items.");
+    v.section("provider_referral", r.provider_referral, "Referral to specialist providers.");
+    v.section("work_placement", r.work_placement, "Paid work placements that may convert to jobs.");
 }
 
 template <class Visitor>

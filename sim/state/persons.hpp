@@ -97,6 +97,14 @@ struct Persons {
     std::vector<ServiceRoute> service_route;          // 1  why a non-claimant has a coach
     std::vector<std::uint8_t> in_work_support_weeks;  // 1  weeks of in-work support left (H1)
     std::vector<std::uint8_t> wants_more_hours;       // 1  employed, would work more hours (H5)
+    // plans and personal budgets (issue 3, support group)
+    std::vector<std::uint8_t> plan;              // 1  PlanType of this claim's plan (D1, D2)
+    std::vector<std::uint16_t> budget_left_gbp;  // 2  personal budget not yet spent (D3)
+    std::vector<std::uint8_t> budget_order;      // 1  BudgetItem on order + granted, kit flags
+    std::vector<std::uint8_t> budget_weeks;      // 1  weeks until the item on order arrives
+    std::vector<std::uint8_t> provider;          // 1  ProviderKind of the last referral + flag
+    std::vector<std::uint8_t> provider_weeks;    // 1  weeks left on the provider's programme
+    std::vector<std::uint8_t> placement_weeks;   // 1  weeks left on a paid work placement (F7)
 
     /// Calls f(name, column) for every column, in declaration order. The one list of columns:
     /// resizing, byte counts, test snapshots and checks all go through it.
@@ -145,6 +153,13 @@ struct Persons {
         f("service_route", service_route);
         f("in_work_support_weeks", in_work_support_weeks);
         f("wants_more_hours", wants_more_hours);
+        f("plan", plan);
+        f("budget_left_gbp", budget_left_gbp);
+        f("budget_order", budget_order);
+        f("budget_weeks", budget_weeks);
+        f("provider", provider);
+        f("provider_weeks", provider_weeks);
+        f("placement_weeks", placement_weeks);
     }
 
     /// Calls f(column) for every column, in declaration order.
