@@ -104,6 +104,7 @@ void job_search(const WeekContext& context, World& world, EventSink& /*events*/)
         applications.offsets[i + 1] += applications.offsets[i];
     }
     applications.vacancy.resize(applications.offsets[n]);
+    applications.channel.assign(applications.offsets[n], HireChannel::advert);
 
     // Pass 2: where each application goes, from a stream of its own purpose.
     parallel_for_each(n, [&](std::uint32_t i) {

@@ -43,6 +43,16 @@ enum class Purpose : std::uint16_t {
     application_targets = 43,         ///< which area and vacancy each application goes to
     // in work
     wage_progression = 50,  ///< pay reviews
+    // social capital (seed 1E; network helper range 160-179)
+    network_generation = 160,  ///< the starting ties a person proposes (week 0)
+    job_leads = 161,           ///< which employed contacts pass on a vacancy, and as referral
+    tie_loss = 162,            ///< which of a person's ties lapse this week
+    tie_formation = 163,       ///< whether and with whom a person forms a new tie this week
+    mentoring = 164,           ///< mentor recruitment and which mentee a mentor is given
+    peer_groups = 165,         ///< attendance at a peer group and ties formed there
+    mixed_events = 166,        ///< attendance at a mixed event or hub and ties formed there
+    bring_a_friend = 167,      ///< bringing someone to the first meeting; ties it activates
+    social_prescribing = 168,  ///< referral to community activity and ties formed there
 };
 
 }  // namespace jobsim::rng

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/mechanisms/params.hpp"
+#include "sim/population/network.hpp"
 #include "sim/scenario/describe.hpp"
 
 namespace jobsim {
@@ -50,6 +51,7 @@ struct PopulationSpec {
     double initial_wellbeing_out_of_work = 6.6;
     double initial_loneliness_in_work = 0.2;
     double initial_loneliness_out_of_work = 0.35;
+    NetworkSpec network;
 };
 
 /// Local labour markets: sectors, employers, geography and the labour-market mechanisms.
@@ -64,6 +66,8 @@ struct LabourMarketSpec {
     mechanisms::JobSearchParams job_search;
     mechanisms::EmployerChoiceParams employer_choice;
     mechanisms::WageProgressionParams wage_progression;
+    mechanisms::JobLeadsParams job_leads;
+    mechanisms::TieDynamicsParams tie_dynamics;
 };
 
 /// The service's fixed resources.
@@ -217,6 +221,7 @@ void describe(Visitor& v, PopulationSpec& p) {
     v.field("initial_loneliness_out_of_work", p.initial_loneliness_out_of_work,
             probability("Loneliness (0-1) at the start of people out of work.",
                         "assumption; seed N9 (unemployment raises loneliness)"));
+    v.section("network", p.network, "The social network people start with (seed 1E).");
 }
 
 template <class Visitor>
@@ -238,6 +243,8 @@ void describe(Visitor& v, LabourMarketSpec& m) {
     v.section("job_search", m.job_search, "Search effort and applications.");
     v.section("employer_choice", m.employer_choice, "Employers choose among applicants.");
     v.section("wage_progression", m.wage_progression, "Tenure, pay reviews and low pay.");
+    v.section("job_leads", m.job_leads, "Employed contacts pass on vacancies and refer (seed 1E).");
+    v.section("tie_dynamics", m.tie_dynamics, "Ties lapse and form; loneliness (seed E5, K3).");
 }
 
 template <class Visitor>
