@@ -72,6 +72,8 @@ std::string_view name_of(EventKind kind) {
             return "return_to_search";
         case EventKind::public_cost:
             return "public_cost";
+        case EventKind::mentor_match:
+            return "mentor_match";
     }
     return {};
 }
@@ -98,7 +100,7 @@ std::string event_detail_codes() {
 
 std::string event_other_meaning() {
     return "hire, separation: employer id; claim_start, meeting, meeting_missed: coach id; "
-           "other kinds: 0";
+           "mentor_match: mentor (person id); other kinds: 0";
 }
 
 std::string event_value_meaning() {

@@ -33,7 +33,7 @@ std::uint32_t add_proposed_ties(World& world, std::span<const TieProposal> propo
 }
 
 std::uint32_t mix_sessions(const WeekContext& context, World& world,
-                           std::vector<Attendee>& attendees, double ties_each, std::uint8_t flags,
+                           std::vector<Attendee>& attendees, std::uint8_t flags,
                            rng::Purpose purpose) {
     std::sort(attendees.begin(), attendees.end(), [](const Attendee& a, const Attendee& b) {
         return a.session != b.session ? a.session < b.session : a.person < b.person;
@@ -53,7 +53,6 @@ std::uint32_t mix_sessions(const WeekContext& context, World& world,
         }
         k = end;
     }
-    const double whole = std::floor(std::max(0.0, ties_each));
     std::vector<TieProposal> proposals(static_cast<std::size_t>(count) * max_ties_per_session);
     std::vector<std::uint8_t> proposed(count, 0);
     parallel_for_each(count, [&](std::uint32_t k) {
@@ -63,6 +62,8 @@ std::uint32_t mix_sessions(const WeekContext& context, World& world,
         }
         const std::uint32_t i = attendees[k].person;
         auto stream = context.person_stream(i, purpose);
+        const double ties_each = std::max(0.0, attendees[k].ties_each);
+        const double whole = std::floor(ties_each);
         const auto wanted = std::min<std::uint32_t>(
             max_ties_per_session,
             static_cast<std::uint32_t>(whole) + (stream.bernoulli(ties_each - whole) ? 1u : 0u));

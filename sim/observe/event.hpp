@@ -19,6 +19,7 @@ enum class EventKind : std::uint8_t {
     exit_to_inactivity = 8,  ///< value = spell weeks
     return_to_search = 9,    ///< value = 0
     public_cost = 10,        ///< value = GBP spent on the person, detail = CostItem
+    mentor_match = 50,       ///< person = mentee, other = mentor (person id); seed E6
 };
 
 /// How a hire came about (seed F1, calibration.md C10: hires through contacts).

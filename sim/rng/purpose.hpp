@@ -49,10 +49,10 @@ enum class Purpose : std::uint16_t {
     tie_loss = 162,            ///< which of a person's ties lapse this week
     tie_formation = 163,       ///< whether and with whom a person forms a new tie this week
     mentoring = 164,           ///< mentor recruitment and which mentee a mentor is given
-    peer_groups = 165,         ///< attendance at a peer group and ties formed there
-    mixed_events = 166,        ///< attendance at a mixed event or hub and ties formed there
-    bring_a_friend = 167,      ///< bringing someone to the first meeting; ties it activates
-    social_prescribing = 168,  ///< referral to community activity and ties formed there
+    peer_groups = 165,         ///< whether a person attends a peer group this week
+    peer_group_ties = 166,     ///< whom a peer-group attendee forms ties with
+    mixed_events = 167,        ///< whether a person attends a mixed event or hub this week
+    mixed_event_ties = 168,    ///< whom a mixed-event attendee forms ties with
 };
 
 }  // namespace jobsim::rng

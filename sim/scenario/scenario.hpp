@@ -83,6 +83,9 @@ struct Regime {
     mechanisms::BenefitClaimParams benefit_claim;
     mechanisms::CoachMeetingParams coach_meeting;
     mechanisms::ConditionalityParams conditionality;
+    mechanisms::MentoringParams mentoring;
+    mechanisms::PeerGroupsParams peer_groups;
+    mechanisms::MixedEventsParams mixed_events;
 };
 
 struct Scenario {
@@ -273,6 +276,10 @@ void describe(Visitor& v, Regime& r) {
     v.section("benefit_claim", r.benefit_claim, "Claims, coach attachment and benefit.");
     v.section("coach_meeting", r.coach_meeting, "Meetings with a work coach.");
     v.section("conditionality", r.conditionality, "Search requirements and sanctions.");
+    v.section("mentoring", r.mentoring, "Mentoring by former jobseekers (seed E6).");
+    v.section("peer_groups", r.peer_groups, "Peer groups among people out of work (seed E7, E8).");
+    v.section("mixed_events", r.mixed_events,
+              "Events and hubs mixing people in and out of work (seed E10, E11, E13).");
 }
 
 template <class Visitor>

@@ -18,12 +18,15 @@ constexpr std::array plan{
     PlannedStep{"coach_meeting", Phase::service_contact, &m::coach_meeting},
     PlannedStep{"conditionality", Phase::conditionality, &m::conditionality},
     PlannedStep{"tie_dynamics", Phase::social_capital, &m::tie_dynamics},
+    PlannedStep{"peer_groups", Phase::social_capital, &m::peer_groups},
+    PlannedStep{"mixed_events", Phase::social_capital, &m::mixed_events},
     PlannedStep{"labour_force_participation", Phase::search_and_matching,
                 &m::labour_force_participation},
     PlannedStep{"job_search", Phase::search_and_matching, &m::job_search},
     PlannedStep{"job_leads", Phase::search_and_matching, &m::job_leads},
     PlannedStep{"employer_choice", Phase::search_and_matching, &m::employer_choice},
     PlannedStep{"wage_progression", Phase::in_work, &m::wage_progression},
+    PlannedStep{"mentoring", Phase::in_work, &m::mentoring},
     PlannedStep{"durations", Phase::record, &advance_durations},
 };
 
