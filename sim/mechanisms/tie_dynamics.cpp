@@ -56,6 +56,9 @@ void remove_lapsed(World& world, const std::vector<SlotMask>& lapse) {
         const auto ties = network.ties(i);
         for (std::uint32_t s = 0; s < ties.size(); ++s) {
             const std::uint32_t j = ties[s].contact;
+            if (lapse[j] == 0) {
+                continue;  // most people let nothing lapse in a given week
+            }
             const auto back = network.ties(j);
             for (std::uint32_t r = 0; r < back.size(); ++r) {
                 if (back[r].contact == i && (lapse[j] & (1u << r)) != 0) {
