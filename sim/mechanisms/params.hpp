@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sim/mechanisms/benefit_claim.hpp"
+#include "sim/mechanisms/bring_a_friend.hpp"
 #include "sim/mechanisms/coach_meeting.hpp"
 #include "sim/mechanisms/conditionality.hpp"
 #include "sim/mechanisms/employer_choice.hpp"

@@ -53,6 +53,7 @@ enum class Purpose : std::uint16_t {
     peer_group_ties = 166,     ///< whom a peer-group attendee forms ties with
     mixed_events = 167,        ///< whether a person attends a mixed event or hub this week
     mixed_event_ties = 168,    ///< whom a mixed-event attendee forms ties with
+    bring_a_friend = 169,      ///< whether a new claimant brings someone, and discloses
 };
 
 }  // namespace jobsim::rng
