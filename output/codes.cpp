@@ -94,6 +94,8 @@ std::string_view name_of(EventKind kind) {
             return "referral";
         case EventKind::placement_start:
             return "placement_start";
+        case EventKind::mentor_match:
+            return "mentor_match";
     }
     return {};
 }
@@ -131,7 +133,7 @@ std::string event_other_meaning() {
            "application_unread, application_screened_out: employer id; service_join, "
            "service_leave: coach id; plan_agreed: coach id; budget_item: 1 if it met a need the "
            "person has, else 0; referral: outcome (0=started,1=lost_in_handoff,2=declined); "
-           "other kinds: 0";
+           "mentor_match: the mentor's person id; other kinds: 0";
 }
 
 std::string event_value_meaning() {

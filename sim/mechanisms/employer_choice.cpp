@@ -19,6 +19,7 @@ struct Candidate {
     std::uint32_t vacancy;
     float score;
     std::uint32_t person;
+    HireChannel channel;
 };
 
 /// Total order: by vacancy, best score first, then lowest person id. With a total order the
@@ -30,13 +31,17 @@ bool candidate_order(const Candidate& a, const Candidate& b) {
     if (a.score != b.score) {
         return a.score > b.score;
     }
-    return a.person < b.person;
+    if (a.person != b.person) {
+        return a.person < b.person;
+    }
+    return a.channel < b.channel;
 }
 
 struct Offer {
     std::uint32_t person;
     std::uint32_t vacancy;
     float weekly_pay;
+    HireChannel channel;
 };
 
 bool offer_order(const Offer& a, const Offer& b) {
@@ -71,15 +76,18 @@ std::vector<Candidate> assess(const WeekContext& context, const EmployerChoicePa
         for (std::uint32_t k = first; k < last; ++k) {
             const std::uint32_t v = applications.vacancy[k];
             const double noise = logistic_noise(stream.uniform());
+            const HireChannel channel =
+                k < applications.channel.size() ? applications.channel[k] : HireChannel::advert;
             if (v == Applications::no_vacancy) {
-                candidates[k] = {v, 0.0f, i};
+                candidates[k] = {v, 0.0f, i, channel};
                 continue;
             }
             const double fit = 1.0 - std::abs(p.skill[i] - world.vacancies.skill_need[v]);
+            const double referred = channel == HireChannel::referral ? params.referral_bonus : 0.0;
             const double score = assessment(params, fit, p.spell_weeks[i], p.barriers[i]) +
                                  support_assessment_lift(context.regime(p.arm[i]), p, i) +
-                                 params.assessment_noise * noise;
-            candidates[k] = {v, static_cast<float>(score), i};
+                                 referred + params.assessment_noise * noise;
+            candidates[k] = {v, static_cast<float>(score), i, channel};
         }
     });
     return candidates;
@@ -99,7 +107,7 @@ std::vector<Offer> make_offers(const EmployerChoiceParams& params, const World& 
         if (first_of_vacancy && best.score > params.hiring_threshold) {
             const float pay = world.vacancies.wage_per_hour[best.vacancy] *
                               static_cast<float>(world.vacancies.hours_per_week[best.vacancy]);
-            offers.push_back({best.person, best.vacancy, pay});
+            offers.push_back({best.person, best.vacancy, pay, best.channel});
         }
     }
     std::sort(offers.begin(), offers.end(), offer_order);
@@ -169,7 +177,7 @@ void employer_choice(const WeekContext& context, World& world, EventSink& events
         const double reservation = reservation_wage(params, p.wage_per_hour[i], p.spell_weeks[i],
                                                     p.claim[i] == ClaimState::sanctioned);
         if (world.vacancies.wage_per_hour[offer.vacancy] >= reservation) {
-            hire(context, world, i, offer.vacancy, HireChannel::advert, events);
+            hire(context, world, i, offer.vacancy, offer.channel, events);
             hired = i;
         }
     }

@@ -22,6 +22,7 @@ struct EmployerChoiceParams {
     double reservation_wage_ratio = 0.85;
     double reservation_decline_per_year = 0.3;
     double sanctioned_reservation_cut = 0.2;
+    double referral_bonus = 1.0;
 };
 
 template <class Visitor>
@@ -56,6 +57,10 @@ void describe(Visitor& v, EmployerChoiceParams& p) {
             probability("While sanctioned the reservation wage is cut by this share: people take "
                         "any offer (shorter, lower-paid jobs).",
                         "seed C3, S2 (NAO 2016)"));
+    v.field("referral_bonus", p.referral_bonus,
+            non_negative("Added to the assessment of an applicant an employee put forward (a "
+                         "referral from job_leads): the employer trusts the employee's word.",
+                         "score", "assumption; seed E1 (friends \"put me forward\")"));
 }
 
 /// An employer's assessment of an applicant before noise.

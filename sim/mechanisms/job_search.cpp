@@ -118,6 +118,7 @@ void job_search(const WeekContext& context, World& world, EventSink& /*events*/)
     }
     applications.vacancy.resize(applications.offsets[n]);
     applications.low_fit.assign(applications.offsets[n], 0);
+    applications.channel.assign(applications.offsets[n], HireChannel::advert);
 
     // Pass 2: where each application goes, from a stream of its own purpose.
     parallel_for_each(n, [&](std::uint32_t i) {

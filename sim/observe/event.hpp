@@ -32,6 +32,7 @@ enum class EventKind : std::uint8_t {
     budget_item = 41,    ///< detail = BudgetItem, other = 1 if it met a need, value = GBP
     referral = 42,       ///< detail = ProviderKind, other = ReferralOutcome
     placement_start = 43,  ///< value = weeks
+    mentor_match = 50,     ///< person = mentee, other = mentor (person id); seed E6
 };
 
 /// How a hire came about (seed F1, calibration.md C10: hires through contacts).

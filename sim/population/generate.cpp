@@ -297,6 +297,7 @@ World generate_world(const Scenario& scenario, rng::ReplicationKey key) {
     create_persons(scenario, key, sector_cumulative,
                    employer_cumulative_sizes(scenario, world.employers), world);
     mark_low_pay(world);
+    generate_network(scenario.population.network, scenario.population.areas, key, world);
     world.vacancies_by_area.offsets.assign(static_cast<std::size_t>(scenario.population.areas) + 1,
                                            0);
     return world;

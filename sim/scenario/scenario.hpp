@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/mechanisms/params.hpp"
+#include "sim/population/network.hpp"
 #include "sim/scenario/describe.hpp"
 
 namespace jobsim {
@@ -50,6 +51,7 @@ struct PopulationSpec {
     double initial_wellbeing_out_of_work = 6.6;
     double initial_loneliness_in_work = 0.2;
     double initial_loneliness_out_of_work = 0.35;
+    NetworkSpec network;
 };
 
 /// Local labour markets: sectors, employers, geography and the labour-market mechanisms.
@@ -70,6 +72,8 @@ struct LabourMarketSpec {
     mechanisms::LabourMarketShocksParams labour_market_shocks;
     mechanisms::UnderemploymentParams underemployment;
     mechanisms::WellbeingParams wellbeing;
+    mechanisms::JobLeadsParams job_leads;
+    mechanisms::TieDynamicsParams tie_dynamics;
 };
 
 /// The service's fixed resources.
@@ -101,6 +105,10 @@ struct Regime {
     mechanisms::PersonalBudgetParams personal_budget;
     mechanisms::ProviderReferralParams provider_referral;
     mechanisms::WorkPlacementParams work_placement;
+    mechanisms::MentoringParams mentoring;
+    mechanisms::PeerGroupsParams peer_groups;
+    mechanisms::MixedEventsParams mixed_events;
+    mechanisms::BringAFriendParams bring_a_friend;
 };
 
 struct Scenario {
@@ -247,6 +255,7 @@ void describe(Visitor& v, PopulationSpec& p) {
     v.field("initial_loneliness_out_of_work", p.initial_loneliness_out_of_work,
             probability("Loneliness (0-1) at the start of people out of work.",
                         "assumption; seed N9 (unemployment raises loneliness)"));
+    v.section("network", p.network, "The social network people start with (seed 1E).");
 }
 
 template <class Visitor>
@@ -277,6 +286,8 @@ void describe(Visitor& v, LabourMarketSpec& m) {
               "Sector shocks and the business cycle (scenario events).");
     v.section("underemployment", m.underemployment, "Wanting and getting more hours.");
     v.section("wellbeing", m.wellbeing, "Life satisfaction and confidence.");
+    v.section("job_leads", m.job_leads, "Employed contacts pass on vacancies and refer (seed 1E).");
+    v.section("tie_dynamics", m.tie_dynamics, "Ties lapse and form; loneliness (seed E5, K3).");
 }
 
 template <class Visitor>
@@ -336,6 +347,12 @@ void describe(Visitor& v, Regime& r) {
     v.section("personal_budget", r.personal_budget, "Personal budgets spent on a menu of items.");
     v.section("provider_referral", r.provider_referral, "Referral to specialist providers.");
     v.section("work_placement", r.work_placement, "Paid work placements that may convert to jobs.");
+    v.section("mentoring", r.mentoring, "Mentoring by former jobseekers (seed E6).");
+    v.section("peer_groups", r.peer_groups, "Peer groups among people out of work (seed E7, E8).");
+    v.section("mixed_events", r.mixed_events,
+              "Events and hubs mixing people in and out of work (seed E10, E11, E13).");
+    v.section("bring_a_friend", r.bring_a_friend,
+              "Bringing a friend or family member to an early meeting (seed E12).");
 }
 
 template <class Visitor>

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "sim/core/ids.hpp"
+#include "sim/observe/event.hpp"
+#include "sim/state/network.hpp"
 #include "sim/state/persons.hpp"
 
 namespace jobsim {
@@ -100,6 +102,7 @@ struct Applications {
     std::vector<std::uint32_t> offsets;  ///< persons + 1 entries
     std::vector<std::uint32_t> vacancy;  ///< index into Vacancies (valid this week only)
     std::vector<std::uint8_t> low_fit;   ///< parallel to vacancy: sent only to meet a requirement
+    std::vector<HireChannel> channel;    ///< how the person came to apply (empty = all advert)
 };
 
 /// Areas a person searches from each home area, with cumulative weights (commuting distance).
@@ -115,6 +118,7 @@ struct World {
     Employers employers;
     Vacancies vacancies;
     Areas areas;
+    Network network;  ///< social ties (seed 1E), kept across weeks
 
     Grouped<std::uint32_t> coaches_by_area;    ///< fixed after generation
     Grouped<std::uint32_t> vacancies_by_area;  ///< open vacancy indices, rebuilt weekly

@@ -177,6 +177,19 @@ inline Snapshot snapshot(const World& world) {
     detail::add_column(s, "applications.offsets", world.applications.offsets);
     detail::add_column(s, "applications.vacancy", world.applications.vacancy);
     detail::add_column(s, "applications.low_fit", world.applications.low_fit);
+    detail::add_column(s, "applications.channel", world.applications.channel);
+    // Tie has padding: copy it field by field.
+    std::vector<std::uint32_t> tie_contact;
+    std::vector<std::uint8_t> tie_flags;
+    for (std::uint32_t i = 0; i < world.network.persons(); ++i) {
+        for (const Tie& tie : world.network.ties(i)) {
+            tie_contact.push_back(tie.contact);
+            tie_flags.push_back(tie.flags);
+        }
+    }
+    detail::add_column(s, "network.degree", world.network.degree);
+    detail::add_column(s, "network.contact", tie_contact);
+    detail::add_column(s, "network.flags", tie_flags);
     // EndedJob has padding: copy it field by field.
     std::vector<std::uint32_t> ended_person;
     std::vector<EmployerId> ended_employer;
@@ -315,7 +328,8 @@ inline std::vector<Event> events_of(const std::vector<Event>& events, EventKind 
 /// `employers_per_area` employers per area (sectors in turn, target size 1, nobody employed),
 /// `coaches_per_area` coaches per area, no vacancies, and `persons` people spread evenly over the
 /// areas, all unemployed with neutral traits: aged 35, skill 0.5, search disposition 1, no
-/// barriers, last job 12 GBP/h for 37 h, spell 0, no claim. The low-pay line is 8 GBP/h.
+/// barriers, last job 12 GBP/h for 37 h, spell 0, no claim, no social ties. The low-pay line is
+/// 8 GBP/h.
 inline World tiny_world(const Scenario& scenario, std::uint32_t persons) {
     World world;
     const std::uint16_t areas = scenario.population.areas;
@@ -362,6 +376,7 @@ inline World tiny_world(const Scenario& scenario, std::uint32_t persons) {
     }
     world.vacancies_by_area.offsets.assign(static_cast<std::size_t>(areas) + 1, 0);
     world.applications.offsets.assign(static_cast<std::size_t>(persons) + 1, 0);
+    world.network.reset(p.area, areas);  // no ties
     world.low_pay_threshold_per_hour = 8.0f;
     return world;
 }

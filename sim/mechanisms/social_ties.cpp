@@ -1,0 +1,98 @@
+#include "sim/mechanisms/social_ties.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/schedule/parallel.hpp"
+#include "sim/schedule/week_context.hpp"
+#include "sim/state/world.hpp"
+
+namespace jobsim::mechanisms {
+
+namespace {
+
+/// A session attendee proposes at most this many ties a week.
+constexpr std::uint32_t max_ties_per_session = 8;
+
+}  // namespace
+
+std::uint32_t session_of(std::uint16_t area, std::uint8_t arm) {
+    return static_cast<std::uint32_t>(area) * 256u + arm;
+}
+
+std::uint32_t add_proposed_ties(World& world, std::span<const TieProposal> proposals) {
+    std::uint32_t added = 0;
+    for (const TieProposal& proposal : proposals) {
+        const std::uint8_t flags =
+            tie_flags_between(world.persons, proposal.person, proposal.contact, proposal.flags);
+        added += world.network.add_tie(proposal.person, proposal.contact, flags, world.persons.area)
+                     ? 1u
+                     : 0u;
+    }
+    return added;
+}
+
+std::uint32_t mix_sessions(const WeekContext& context, World& world,
+                           std::vector<Attendee>& attendees, std::uint8_t flags,
+                           rng::Purpose purpose) {
+    std::sort(attendees.begin(), attendees.end(), [](const Attendee& a, const Attendee& b) {
+        return a.session != b.session ? a.session < b.session : a.person < b.person;
+    });
+    const auto count = static_cast<std::uint32_t>(attendees.size());
+    // Bounds of each attendee's session in the sorted list.
+    std::vector<std::uint32_t> session_begin(count);
+    std::vector<std::uint32_t> session_end(count);
+    for (std::uint32_t k = 0; k < count;) {
+        std::uint32_t end = k;
+        while (end < count && attendees[end].session == attendees[k].session) {
+            ++end;
+        }
+        for (std::uint32_t m = k; m < end; ++m) {
+            session_begin[m] = k;
+            session_end[m] = end;
+        }
+        k = end;
+    }
+    std::vector<TieProposal> proposals(static_cast<std::size_t>(count) * max_ties_per_session);
+    std::vector<std::uint8_t> proposed(count, 0);
+    parallel_for_each(count, [&](std::uint32_t k) {
+        const std::uint32_t others = session_end[k] - session_begin[k] - 1;
+        if (others == 0) {
+            return;
+        }
+        const std::uint32_t i = attendees[k].person;
+        auto stream = context.person_stream(i, purpose);
+        const double ties_each = std::max(0.0, attendees[k].ties_each);
+        const double whole = std::floor(ties_each);
+        const auto wanted = std::min<std::uint32_t>(
+            max_ties_per_session,
+            static_cast<std::uint32_t>(whole) + (stream.bernoulli(ties_each - whole) ? 1u : 0u));
+        for (std::uint32_t t = 0; t < wanted; ++t) {
+            std::uint32_t m = session_begin[k] + stream.below(others);
+            m += m >= k ? 1u : 0u;  // skip oneself
+            proposals[static_cast<std::size_t>(k) * max_ties_per_session + t] = {
+                i, attendees[m].person, flags};
+        }
+        proposed[k] = static_cast<std::uint8_t>(wanted);
+    });
+    // Resolve in person order across sessions.
+    std::vector<std::uint32_t> order(count);
+    for (std::uint32_t k = 0; k < count; ++k) {
+        order[k] = k;
+    }
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return attendees[a].person != attendees[b].person
+                   ? attendees[a].person < attendees[b].person
+                   : a < b;
+    });
+    std::uint32_t added = 0;
+    for (const std::uint32_t k : order) {
+        added += add_proposed_ties(
+            world, std::span<const TieProposal>(
+                       proposals.data() + static_cast<std::size_t>(k) * max_ties_per_session,
+                       proposed[k]));
+    }
+    return added;
+}
+
+}  // namespace jobsim::mechanisms
