@@ -65,7 +65,8 @@ void contact_in_work(const WeekContext& context, Persons& p, std::uint32_t i, Ev
     if ((context.week + i) % params.contact_interval_weeks != 0) {
         return;
     }
-    const double in_person = params.contact_minutes / 60.0 * params.coach_cost_per_hour_gbp;
+    const double in_person =
+        params.contact_minutes / 60.0 * context.scenario.accounting.coach_cost_per_hour_gbp;
     const double share = params.digital_channel ? params.digital_share_of_contacts : 0.0;
     // The expected cost over channels: the channel mix is a cost, not a separate behaviour.
     const double cost = in_person * (1.0 - share + share * params.digital_cost_ratio);

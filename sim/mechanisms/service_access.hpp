@@ -39,7 +39,6 @@ struct ServiceAccessParams {
     double weekly_drop_out = 0.02;
     std::uint32_t contact_interval_weeks = 4;
     double contact_minutes = 20.0;
-    double coach_cost_per_hour_gbp = 30.0;
     bool digital_channel = false;
     double digital_share_of_contacts = 0.5;
     double digital_cost_ratio = 0.4;
@@ -102,10 +101,9 @@ void describe(Visitor& v, ServiceAccessParams& p) {
              .max = 52,
              .unit = "weeks"});
     v.field("contact_minutes", p.contact_minutes,
-            non_negative("Length of a contact with a service user in work.", "minutes"));
-    v.field("coach_cost_per_hour_gbp", p.coach_cost_per_hour_gbp,
-            non_negative("Public cost of an hour of coach contact (salary and overheads).",
-                         "GBP per hour", "assumption"));
+            non_negative("Length of a contact with a service user in work (costed at "
+                         "accounting.coach_cost_per_hour_gbp).",
+                         "minutes"));
     v.field("digital_channel", p.digital_channel,
             {.doc = "Some contacts are remote or online (cheaper).",
              .source = "seed 004 L3491-3527 (G9)"});

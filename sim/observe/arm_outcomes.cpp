@@ -39,7 +39,8 @@ double employed_share(const World& world, const std::vector<std::uint8_t>& in_co
 
 ArmOutcomeTracker::ArmOutcomeTracker(const Scenario& scenario, const World& world, std::uint8_t arm,
                                      std::uint32_t replication)
-    : scenario_(scenario) {
+    : scenario_(scenario),
+      weekly_benefit_gbp_(all_arms(scenario).at(arm).benefit_claim.weekly_benefit_gbp) {
     const Persons& p = world.persons;
     outcomes_.arm = arm;
     outcomes_.replication = replication;
@@ -103,7 +104,7 @@ void ArmOutcomeTracker::observe_week(Week week, const World& world, std::span<co
             cohort_earnings_ += static_cast<double>(p.wage_per_hour[i]) * p.hours_per_week[i];
         }
     }
-    outcomes_.benefit_cost_gbp += claiming * accounting.weekly_benefit_gbp;
+    outcomes_.benefit_cost_gbp += claiming * weekly_benefit_gbp_;
     if (week + 1 == early_horizon) {
         outcomes_.employed_26w = employed_share(world, in_cohort_, outcomes_.cohort);
     }

@@ -57,6 +57,7 @@ public:
 
 private:
     const Scenario& scenario_;
+    double weekly_benefit_gbp_;  ///< the arm's benefit rate
     ArmOutcomes outcomes_;
     std::vector<std::uint8_t> in_cohort_;
     std::vector<std::uint8_t> hired_;      ///< started a job while recorded

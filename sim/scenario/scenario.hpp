@@ -83,9 +83,9 @@ struct ServiceSpec {
     double share_of_hours_for_meetings = 0.5;
 };
 
-/// Prices for the public-purse accounting (seed L7): what the summary table of arms costs.
+/// Prices for the public-purse accounting (seed L7). Benefit paid is each arm's
+/// regime.benefit_claim.weekly_benefit_gbp.
 struct AccountingSpec {
-    double weekly_benefit_gbp = 90.8;
     double coach_cost_per_hour_gbp = 32.0;
 };
 
@@ -312,12 +312,6 @@ void describe(Visitor& v, ServiceSpec& s) {
 
 template <class Visitor>
 void describe(Visitor& v, AccountingSpec& a) {
-    v.field("weekly_benefit_gbp", a.weekly_benefit_gbp,
-            {.doc = "Benefit paid to a claimant each week (nothing while sanctioned).",
-             .min = 0.0,
-             .unit = "GBP per week",
-             .source = "DWP Universal Credit standard allowance 2024/25, single 25+ "
-                       "(GBP 393.45 a month)"});
     v.field("coach_cost_per_hour_gbp", a.coach_cost_per_hour_gbp,
             {.doc = "Full cost of an hour of a coach's time (pay, on-costs, accommodation). "
                     "Each meeting minute is costed with the coach's non-meeting time "
