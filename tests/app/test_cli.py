@@ -65,6 +65,32 @@ def case_validate_all_scenarios():
         expect_exit(jobsim("validate", scenario), 0, f"validate {scenario.name}")
 
 
+def case_run_every_scenario():
+    """Every example scenario runs (made tiny) and prints the summary table with one column per arm."""
+    tiny = ["--set", "population.persons=1500", "--set", "weeks=6", "--set", "burn_in_weeks=2"]
+    for scenario in sorted((ROOT / "scenarios").glob("*.yaml")):
+        with tempfile.TemporaryDirectory() as tmp:
+            result = jobsim("run", str(scenario), *tiny, "-o", "out.h5", cwd=tmp)
+            expect_exit(result, 0, f"run {scenario.name}")
+            header = next((line for line in result.stdout.splitlines()
+                           if line.startswith("outcome ")), "")
+            expect("baseline" in header, f"{scenario.name}: the summary table has a baseline column",
+                   result)
+            expect("employed_26w" in result.stdout and "cost_per_sustained_job" in result.stdout,
+                   f"{scenario.name}: the summary table lists the outcomes", result)
+
+
+def case_calibration_report():
+    """calibration-report prints every target beside a simulated value, and writes no file."""
+    with tempfile.TemporaryDirectory() as tmp:
+        result = jobsim("calibration-report", str(BASELINE), "--set", "population.persons=3000",
+                        "--weeks", "20", cwd=tmp)
+        expect_exit(result, 0, "calibration-report")
+        for target in ("C1 ", "C2 ", "C5 ", "C10 ", "C12 ", "R5 "):
+            expect(target in result.stdout, f"the table has a {target.strip()} row", result)
+        expect(not any(pathlib.Path(tmp).iterdir()), "no file written", result)
+
+
 def case_resolve_round_trip():
     """The resolved scenario is itself a valid scenario that resolves to the same text."""
     with tempfile.TemporaryDirectory() as tmp:
