@@ -19,7 +19,7 @@ struct Format {
 
 Format format_of(std::string_view name) {
     if (name.starts_with("employed") || name == "sustained_work" || name == "low_paid_entries" ||
-        name == "off_benefit_not_working") {
+        name == "off_benefit_not_working" || name == "would_recommend") {
         return {.scale = 100.0, .decimals = 1, .suffix = "%"};
     }
     if (name.ends_with("_gbp") || name == "cost_per_sustained_job" || name == "weekly_earnings") {

@@ -35,10 +35,12 @@ struct ArmOutcomes {
     double wellbeing = 0.0;                ///< cohort mean at the end (0-10)
     double loneliness = 0.0;               ///< cohort mean at the end (0-1)
     double trust = 0.0;                    ///< cohort mean at the end (0-1)
-    double benefit_cost_gbp = 0.0;         ///< benefit paid to everyone over the recorded weeks
-    double service_cost_gbp = 0.0;         ///< coach time and other service spending on everyone
-    std::uint32_t sustained_jobs = 0;      ///< over everyone, as sustained_work
-    double cost_per_sustained_job = 0.0;   ///< service cost / sustained jobs (everyone)
+    double would_recommend = 0.0;          ///< share of cohort members who met a coach and would
+                                   ///< recommend the service (seed L1; see arm_outcomes.cpp)
+    double benefit_cost_gbp = 0.0;        ///< benefit paid to everyone over the recorded weeks
+    double service_cost_gbp = 0.0;        ///< coach time and other service spending on everyone
+    std::uint32_t sustained_jobs = 0;     ///< over everyone, as sustained_work
+    double cost_per_sustained_job = 0.0;  ///< service cost / sustained jobs (everyone)
 };
 
 /// Follows one run of one arm week by week. Serial and order-fixed, so results do not depend on
@@ -62,6 +64,7 @@ private:
     std::vector<std::uint8_t> in_cohort_;
     std::vector<std::uint8_t> hired_;      ///< started a job while recorded
     std::vector<std::uint8_t> sustained_;  ///< ... and has held it 26 weeks
+    std::vector<std::uint8_t> met_coach_;  ///< had a meeting while recorded
     std::uint32_t cohort_hires_ = 0;
     std::uint32_t cohort_low_paid_hires_ = 0;
     std::uint32_t cohort_claim_ends_ = 0;
@@ -98,6 +101,8 @@ void for_each_outcome(F&& f) {
     f("wellbeing", &ArmOutcomes::wellbeing, "cohort mean life satisfaction at the end (0-10)");
     f("loneliness", &ArmOutcomes::loneliness, "cohort mean loneliness at the end (0-1)");
     f("trust", &ArmOutcomes::trust, "cohort mean trust in the service at the end (0-1)");
+    f("would_recommend", &ArmOutcomes::would_recommend,
+      "share of cohort members who met a coach and would recommend the service");
     f("benefit_cost_gbp", &ArmOutcomes::benefit_cost_gbp, "benefit paid to everyone (GBP)");
     f("service_cost_gbp", &ArmOutcomes::service_cost_gbp,
       "coach time and service spending on everyone (GBP)");
