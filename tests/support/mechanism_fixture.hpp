@@ -310,6 +310,21 @@ inline void check_same_key_same_outcome(const Outcome& reference, MechanismFn st
     CHECK(outcome_differences(reference, other) != "");
 }
 
+/// The off-switch claim of every mechanism test: under `on` the step acts on `world` (it emits an
+/// event of kind `evidence`, so the check could fail), and under `off` it emits nothing and leaves
+/// every column as it was.
+inline void check_switched_off_changes_nothing(MechanismFn step, const Scenario& on,
+                                               const Scenario& off, const World& world, Week week,
+                                               std::uint64_t seed, EventKind evidence) {
+    const auto acting = outcome_of(step, on, world, week, seed);
+    CHECK(count_events(acting.events, evidence) > 0);
+    World copy = world;
+    const auto before = snapshot(copy);
+    const auto events = run_step(step, off, copy, week, seed);
+    CHECK(events.empty());
+    CHECK(changed_columns(before, snapshot(copy)) == "");
+}
+
 /// Events of one kind.
 inline std::vector<Event> events_of(const std::vector<Event>& events, EventKind kind) {
     std::vector<Event> out;

@@ -182,17 +182,10 @@ TEST_CASE("personal_budget: switched off, nothing changes", "[mechanism][persona
     Scenario scenario = testing::small_scenario(20'000);
     scenario.regime.personal_budget.enabled = true;
     const auto prepared = testing::prepared_world(scenario, "personal_budget", 8, seed);
-    const auto on =
-        testing::outcome_of(&m::personal_budget, scenario, prepared.world, prepared.week, seed);
-    CHECK(testing::count_events(on.events, EventKind::budget_item) > 0);
-
-    scenario.regime.personal_budget.enabled = false;
-    World world = prepared.world;
-    const auto before = testing::snapshot(world);
-    const auto events =
-        testing::run_step(&m::personal_budget, scenario, world, prepared.week, seed);
-    CHECK(events.empty());
-    CHECK(testing::changed_columns(before, testing::snapshot(world)) == "");
+    Scenario off = scenario;
+    off.regime.personal_budget.enabled = false;
+    testing::check_switched_off_changes_nothing(&m::personal_budget, scenario, off, prepared.world,
+                                                prepared.week, seed, EventKind::budget_item);
 }
 
 TEST_CASE("personal_budget: the same key gives the same result, at any thread count",

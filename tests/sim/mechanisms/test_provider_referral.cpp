@@ -225,17 +225,11 @@ TEST_CASE("provider_referral: switched off, nothing changes", "[mechanism][provi
     scenario.regime.provider_referral.enabled = true;
     scenario.regime.provider_referral.misjudge_probability = 0.5;
     const auto prepared = testing::prepared_world(scenario, "provider_referral", 6, seed);
-    const auto on =
-        testing::outcome_of(&m::provider_referral, scenario, prepared.world, prepared.week, seed);
-    CHECK(testing::count_events(on.events, EventKind::referral) > 0);
-
-    scenario.regime.provider_referral.enabled = false;
-    World world = prepared.world;
-    const auto before = testing::snapshot(world);
-    const auto events =
-        testing::run_step(&m::provider_referral, scenario, world, prepared.week, seed);
-    CHECK(events.empty());
-    CHECK(testing::changed_columns(before, testing::snapshot(world)) == "");
+    Scenario off = scenario;
+    off.regime.provider_referral.enabled = false;
+    testing::check_switched_off_changes_nothing(&m::provider_referral, scenario, off,
+                                                prepared.world, prepared.week, seed,
+                                                EventKind::referral);
 }
 
 TEST_CASE("provider_referral: the same key gives the same result, at any thread count",
