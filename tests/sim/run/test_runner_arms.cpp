@@ -123,3 +123,49 @@ TEST_CASE("runner: every arm is identical at 1 and 4 threads", "[run][arms]") {
         });
     }
 }
+
+namespace {
+
+/// Every lever of the seed table switched on at once (the Universal Work Service and more).
+Regime everything_on(Regime regime) {
+    regime.name = "everything_on";
+    regime.coach_continuity.choose_coach = true;
+    regime.working_alliance.sanction_power = mechanisms::SanctionPower::agency;
+    regime.conditionality.failures_before_sanction = 2;
+    regime.conditionality.exempt_health_barrier = true;
+    regime.conditionality.wrongful_sanction_probability = 0.01;
+    regime.action_plan.plan_type = mechanisms::PlanType::strengths;
+    regime.personal_budget.enabled = true;
+    regime.provider_referral.enabled = true;
+    regime.provider_referral.payment_by_results = true;
+    regime.work_placement.enabled = true;
+    regime.service_access.eligibility = mechanisms::Eligibility::universal;
+    regime.service_access.work_hubs = true;
+    regime.service_access.digital_channel = true;
+    regime.in_work_support.enabled = true;
+    regime.mentoring.enabled = true;
+    regime.peer_groups.enabled = true;
+    regime.mixed_events.enabled = true;
+    regime.bring_a_friend.enabled = true;
+    return regime;
+}
+
+}  // namespace
+
+TEST_CASE("runner: with every lever on, arms are identical at 1 and 4 threads and share numbers",
+          "[run][arms]") {
+    Scenario scenario = testing::small_scenario(6000, 4);
+    scenario.weeks = 20;
+    scenario.burn_in_weeks = 6;
+    scenario.labour_market.labour_market_shocks.business_cycle_amplitude = 0.1;
+    Regime copy = everything_on(scenario.regime);
+    copy.name = "copy";
+    scenario.arms = {everything_on(scenario.regime), copy};
+    const CapturingRecorder one = run(scenario, 1);
+    const CapturingRecorder four = run(scenario, 4);
+    CHECK(one.final_state == four.final_state);
+    for (std::uint32_t r = 0; r < 2; ++r) {
+        CHECK(one.final_state.at({r, 1}) == one.final_state.at({r, 2}));  // common numbers
+        CHECK(one.final_state.at({r, 0}) != one.final_state.at({r, 1}));  // the levers act
+    }
+}
