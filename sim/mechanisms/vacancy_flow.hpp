@@ -14,7 +14,7 @@ struct VacancyFlowParams {
     double weekly_vacancies_per_job = 0.0015;
     double replacement_probability = 0.8;
     double weekly_withdrawal_probability = 0.15;
-    double wage_dispersion = 0.4;
+    double wage_dispersion = 0.55;
     double skill_need_dispersion = 0.15;
     double skill_wage_premium = 0.8;
 };
@@ -40,7 +40,9 @@ void describe(Visitor& v, VacancyFlowParams& p) {
                         "assumption (mean advertised life of about 10 weeks)"));
     v.field("wage_dispersion", p.wage_dispersion,
             non_negative("Standard deviation of log hourly wage around the sector median.",
-                         "log points", "assumption (ONS ASHE within-sector spread)"));
+                         "log points",
+                         "calibrated to calibration.md C4 (more than 1 in 5 workers low-paid) "
+                         "and M3 (three-fifths of entrants low-paid)"));
     v.field("skill_need_dispersion", p.skill_need_dispersion,
             non_negative("Standard deviation of a vacancy's skill need around its sector's mean.",
                          "skill units (0-1)"));
