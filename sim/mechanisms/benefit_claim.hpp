@@ -20,9 +20,9 @@ namespace jobsim::mechanisms {
 
 struct BenefitClaimParams {
     bool enabled = true;
-    double take_up_on_job_loss = 0.8;
-    double weekly_take_up_while_searching = 0.03;
-    double weekly_stop_claiming = 0.04;
+    double take_up_on_job_loss = 0.3;
+    double weekly_take_up_while_searching = 0.05;
+    double weekly_stop_claiming = 0.0125;
     double sanctioned_stop_multiplier = 2.5;
     double weekly_benefit_gbp = 91.0;
     std::uint32_t first_payment_delay_weeks = 5;
@@ -40,7 +40,7 @@ void describe(Visitor& v, BenefitClaimParams& p) {
     v.field("take_up_on_job_loss", p.take_up_on_job_loss,
             probability("Chance a person who loses a job and searches makes a claim that week.",
                         "calibrated to calibration.md S6 (52% of unemployed people do not claim) "
-                        "and C2"));
+                        "and C1 (quick returns to work mostly go unclaimed)"));
     v.field("weekly_take_up_while_searching", p.weekly_take_up_while_searching,
             probability("Weekly chance an unemployed non-claimant starts a claim.",
                         "calibrated to calibration.md S6 (52% of unemployed people do not claim)"));
