@@ -20,9 +20,9 @@ namespace jobsim::mechanisms {
 
 struct BenefitClaimParams {
     bool enabled = true;
-    double take_up_on_job_loss = 0.55;
-    double weekly_take_up_while_searching = 0.01;
-    double weekly_stop_claiming = 0.02;
+    double take_up_on_job_loss = 0.3;
+    double weekly_take_up_while_searching = 0.05;
+    double weekly_stop_claiming = 0.0125;
     double sanctioned_stop_multiplier = 2.5;
     double weekly_benefit_gbp = 91.0;
     std::uint32_t first_payment_delay_weeks = 5;
@@ -39,13 +39,16 @@ void describe(Visitor& v, BenefitClaimParams& p) {
             {.doc = "People claim benefit and are attached to a coach (off: nobody claims)."});
     v.field("take_up_on_job_loss", p.take_up_on_job_loss,
             probability("Chance a person who loses a job and searches makes a claim that week.",
-                        "calibrated to seed S6 (52% of unemployed people do not claim)"));
+                        "calibrated to calibration.md S6 (52% of unemployed people do not claim) "
+                        "and C1 (quick returns to work mostly go unclaimed)"));
     v.field("weekly_take_up_while_searching", p.weekly_take_up_while_searching,
-            probability("Weekly chance an unemployed non-claimant starts a claim."));
+            probability("Weekly chance an unemployed non-claimant starts a claim.",
+                        "calibrated to calibration.md S6 (52% of unemployed people do not claim)"));
     v.field("weekly_stop_claiming", p.weekly_stop_claiming,
             probability("Weekly chance a claimant stops claiming without a job (failed to sign, "
                         "other reasons).",
-                        "calibrated to calibration.md C2 (30.9% of leavers failed to sign)"));
+                        "calibrated to calibration.md C2 (30.9% of leavers failed to sign; at "
+                        "least 30% of claim ends not into work)"));
     v.field("sanctioned_stop_multiplier", p.sanctioned_stop_multiplier,
             {.doc = "Stop-claiming hazard multiplier while sanctioned.",
              .min = 0.0,

@@ -15,7 +15,7 @@ namespace jobsim::mechanisms {
 
 struct CoachContinuityParams {
     bool enabled = true;
-    double same_coach_probability = 0.65;
+    double same_coach_probability = 0.55;
     double stand_in_share = 0.7;
     double alliance_kept_on_switch = 0.3;
     double coach_leaving_probability = 0.004;
@@ -34,7 +34,9 @@ void describe(Visitor& v, CoachContinuityParams& p) {
         "same_coach_probability", p.same_coach_probability,
         probability("Chance of seeing one's own coach at a due meeting; otherwise another coach "
                     "of the area, once (a stand-in) or for good (see stand_in_share).",
-                    "seed R5 (65% 'always' or 'usually' saw the same coach), read per meeting"));
+                    "calibrated to calibration.md R5 (65% 'always' or 'usually' saw the "
+                    "same coach; a per-meeting 65% gives 83% seeing their own coach at half "
+                    "their meetings or more)"));
     v.field("stand_in_share", p.stand_in_share,
             probability("Share of meetings with another coach that are one-off stand-ins (no "
                         "alliance built, nothing told); the rest move the claimant to that coach.",

@@ -15,11 +15,11 @@ namespace jobsim::mechanisms {
 struct EmployerChoiceParams {
     bool enabled = true;
     double skill_fit_weight = 2.0;
-    double spell_penalty_per_year = 0.25;
+    double spell_penalty_per_year = 2.0;
     double barrier_penalty = 0.6;
     double assessment_noise = 1.5;
-    double hiring_threshold = 3.0;
-    double reservation_wage_ratio = 0.85;
+    double hiring_threshold = 4.5;
+    double reservation_wage_ratio = 0.7;
     double reservation_decline_per_year = 0.3;
     double sanctioned_reservation_cut = 0.2;
     double referral_bonus = 1.0;
@@ -36,8 +36,9 @@ void describe(Visitor& v, EmployerChoiceParams& p) {
     v.field("spell_penalty_per_year", p.spell_penalty_per_year,
             non_negative("Assessment penalty per year out of work (duration dependence).",
                          "score per year",
-                         "assumption; direction from Kroft, Lange & Notowidigdo 2013 (call-backs "
-                         "fall with duration)"));
+                         "calibrated to calibration.md C1 (claims still open at 26 and 52 weeks); "
+                         "direction from Kroft, Lange & Notowidigdo 2013 (call-backs fall with "
+                         "duration)"));
     v.field("barrier_penalty", p.barrier_penalty,
             non_negative("Assessment penalty per barrier the applicant has.", "score per barrier"));
     v.field("assessment_noise", p.assessment_noise,
@@ -46,11 +47,14 @@ void describe(Visitor& v, EmployerChoiceParams& p) {
     v.field("hiring_threshold", p.hiring_threshold,
             {.doc = "The best applicant is offered the job only if the assessment exceeds this.",
              .unit = "score",
-             .source = "calibrated to calibration.md C1 (exits from a claim)"});
+             .source = "calibrated to calibration.md C1 (exits from a claim) and C12 "
+                       "(vacancies per unemployed person)"});
     v.field("reservation_wage_ratio", p.reservation_wage_ratio,
             non_negative("At the start of a spell a person accepts offers paying at least this "
                          "share of their last wage.",
-                         "ratio"));
+                         "ratio",
+                         "calibrated to calibration.md C4/M3 (three-fifths of entrants "
+                         "low-paid)"));
     v.field("reservation_decline_per_year", p.reservation_decline_per_year,
             probability("The reservation ratio falls by this share per year of the spell."));
     v.field("sanctioned_reservation_cut", p.sanctioned_reservation_cut,

@@ -12,13 +12,13 @@ namespace jobsim::mechanisms {
 
 struct JobSeparationParams {
     bool enabled = true;
-    double base_weekly_hazard = 0.0015;
+    double base_weekly_hazard = 0.00015;
     std::uint32_t early_tenure_weeks = 26;
-    double early_tenure_multiplier = 2.5;
+    double early_tenure_multiplier = 4.0;
     double poor_match_multiplier = 1.5;
-    double low_pay_multiplier = 2.0;
+    double low_pay_multiplier = 22.0;
     double per_barrier_multiplier = 0.3;
-    double to_inactivity_probability = 0.25;
+    double to_inactivity_probability = 0.2;
 };
 
 template <class Visitor>
@@ -28,7 +28,8 @@ void describe(Visitor& v, JobSeparationParams& p) {
     v.field("enabled", p.enabled, {.doc = "End jobs (off: nobody leaves a job)."});
     v.field("base_weekly_hazard", p.base_weekly_hazard,
             probability("Weekly chance a settled, well-matched, decently paid job ends.",
-                        "calibrated to calibration.md C1/C12 flows"));
+                        "calibrated to calibration.md C1/C12 flows (settled, decently paid "
+                        "jobs rarely end; churn is concentrated in low-paid and new jobs)"));
     v.field("early_tenure_weeks", p.early_tenure_weeks,
             {.doc = "A job is 'early' until this many weeks of tenure.",
              .min = 0,
@@ -39,7 +40,8 @@ void describe(Visitor& v, JobSeparationParams& p) {
             {.doc = "Hazard multiplier while a job is early.",
              .min = 1.0,
              .unit = "ratio",
-             .source = "seed H2; calibration.md M2/C3 (re-claims within six months)"});
+             .source = "seed H2; calibrated to calibration.md C3 (54% of new claims are "
+                       "repeat claims)"});
     v.field("poor_match_multiplier", p.poor_match_multiplier,
             non_negative("Hazard rises by this factor times (1 - match quality).", "ratio",
                          "seed F9 (poor matches separate sooner)"));
@@ -47,14 +49,16 @@ void describe(Visitor& v, JobSeparationParams& p) {
             {.doc = "Hazard multiplier for low-paid jobs.",
              .min = 1.0,
              .unit = "ratio",
-             .source = "calibration.md C4 (38% of low-paid workers have a spell out of work in 4 "
-                       "years)"});
+             .source = "calibrated to calibration.md C4 (38% of low-paid workers have a spell "
+                       "out of work in 4 years) and M3 (three-fifths of entrants low-paid: "
+                       "low-paid jobs churn)"});
     v.field("per_barrier_multiplier", p.per_barrier_multiplier,
             non_negative("Hazard rises by this share for each barrier the person has.", "ratio",
                          "seed H3 (unresolved barriers raise separation)"));
     v.field("to_inactivity_probability", p.to_inactivity_probability,
             probability("Chance a person whose job ends leaves the labour force rather than "
-                        "searching."));
+                        "searching.",
+                        "calibrated to calibration.md C12 (inactivity about 21%)"));
 }
 
 /// Weekly separation hazard of one job (exposed for tests and reports).

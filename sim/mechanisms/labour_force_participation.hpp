@@ -13,12 +13,12 @@ namespace jobsim::mechanisms {
 
 struct LabourForceParticipationParams {
     bool enabled = true;
-    double weekly_exit_to_inactivity = 0.005;
+    double weekly_exit_to_inactivity = 0.003;
     double exit_per_year_of_spell = 0.5;
     double exit_per_barrier = 0.3;
     double exit_older_multiplier = 1.5;
-    double weekly_return_if_wanting_work = 0.05;
-    double weekly_start_wanting_work = 0.004;
+    double weekly_return_if_wanting_work = 0.035;
+    double weekly_start_wanting_work = 0.003;
     double weekly_stop_wanting_work = 0.02;
 };
 
@@ -30,7 +30,8 @@ void describe(Visitor& v, LabourForceParticipationParams& p) {
             {.doc = "Move people between searching and inactivity (off: no such moves)."});
     v.field("weekly_exit_to_inactivity", p.weekly_exit_to_inactivity,
             probability("Weekly chance an unemployed person with no barriers stops searching.",
-                        "calibrated to calibration.md C12 (inactivity about 21%)"));
+                        "calibrated to calibration.md C12 (inactivity about 21%) and C1 (claims "
+                        "ended within 26 weeks)"));
     v.field("exit_per_year_of_spell", p.exit_per_year_of_spell,
             non_negative("Exit hazard rises by this share per year of the current spell.", "ratio",
                          "assumption (discouraged workers)"));
@@ -42,9 +43,11 @@ void describe(Visitor& v, LabourForceParticipationParams& p) {
              .unit = "ratio",
              .source = "seed 004 L2528 (M10: older people return less often)"});
     v.field("weekly_return_if_wanting_work", p.weekly_return_if_wanting_work,
-            probability("Weekly chance an inactive person who wants work starts searching."));
+            probability("Weekly chance an inactive person who wants work starts searching.",
+                        "calibrated to calibration.md C12 (ILO unemployment 4.7-5.0%)"));
     v.field("weekly_start_wanting_work", p.weekly_start_wanting_work,
-            probability("Weekly chance an inactive person comes to want work."));
+            probability("Weekly chance an inactive person comes to want work.",
+                        "calibrated to calibration.md C12 (inactivity about 21%)"));
     v.field("weekly_stop_wanting_work", p.weekly_stop_wanting_work,
             probability("Weekly chance an inactive person stops wanting work.",
                         "calibrated to seed P1 (1.3 million inactive want a job)"));

@@ -15,7 +15,7 @@ namespace jobsim::mechanisms {
 
 struct SanctionEffectsParams {
     bool enabled = true;
-    double extra_exit_probability = 0.01;
+    double extra_exit_probability = 0.04;
     std::uint32_t effect_weeks = 13;
     double match_quality_cut = 0.2;
     double trust_loss = 0.15;
@@ -34,8 +34,8 @@ void describe(Visitor& v, SanctionEffectsParams& p) {
     v.field("extra_exit_probability", p.extra_exit_probability,
             probability("Extra weekly chance of stopping claiming without work in the week of a "
                         "sanction, fading linearly to zero over effect_weeks.",
-                        "calibration.md C6 (exit hazard x1.25-2.0 after a sanction; here about "
-                        "x1.5 of a 2% weekly stop rate)"));
+                        "calibrated to calibration.md C6 (exit hazard x1.25-2.0 after a "
+                        "sanction; sanctioned claimants are otherwise slower leavers)"));
     v.field("effect_weeks", p.effect_weeks,
             {.doc = "Weeks over which the extra exit chance fades out.",
              .min = 1,

@@ -11,10 +11,10 @@ namespace jobsim::mechanisms {
 
 struct VacancyFlowParams {
     bool enabled = true;
-    double weekly_vacancies_per_job = 0.0015;
-    double replacement_probability = 0.8;
-    double weekly_withdrawal_probability = 0.15;
-    double wage_dispersion = 0.4;
+    double weekly_vacancies_per_job = 0.0014;
+    double replacement_probability = 0.9;
+    double weekly_withdrawal_probability = 0.05;
+    double wage_dispersion = 0.8;
     double skill_need_dispersion = 0.15;
     double skill_wage_premium = 0.8;
 };
@@ -34,13 +34,17 @@ void describe(Visitor& v, VacancyFlowParams& p) {
     v.field("replacement_probability", p.replacement_probability,
             probability("Chance a job that ended is advertised again the next week, at the same "
                         "pay and hours (churn keeps low-paid, high-turnover jobs in the flow).",
-                        "assumption; seed M3 (three-fifths of entrants low-paid), H2"));
+                        "calibrated to calibration.md M3 (three-fifths of entrants low-paid); "
+                        "seed H2"));
     v.field("weekly_withdrawal_probability", p.weekly_withdrawal_probability,
             probability("Chance an open vacancy is withdrawn unfilled in a given week.",
-                        "assumption (mean advertised life of about 10 weeks)"));
+                        "calibrated to calibration.md C12 (about 0.45 vacancies per unemployed "
+                        "person; a mean advertised life of about 20 weeks)"));
     v.field("wage_dispersion", p.wage_dispersion,
             non_negative("Standard deviation of log hourly wage around the sector median.",
-                         "log points", "assumption (ONS ASHE within-sector spread)"));
+                         "log points",
+                         "calibrated to calibration.md C4 (more than 1 in 5 workers low-paid) "
+                         "and M3 (three-fifths of entrants low-paid)"));
     v.field("skill_need_dispersion", p.skill_need_dispersion,
             non_negative("Standard deviation of a vacancy's skill need around its sector's mean.",
                          "skill units (0-1)"));

@@ -249,6 +249,9 @@ TEST_CASE("benefit_claim: a sanction still running carries over to a new claim",
 TEST_CASE("benefit_claim: people who distrust the service claim less",
           "[mechanism][benefit_claim]") {
     Scenario scenario = testing::small_scenario();
+    // A take-up rate whose trust-scaled values both stay below 1 (a high default would clamp
+    // the trusting half at certainty and hide the slope).
+    scenario.regime.benefit_claim.take_up_on_job_loss = 0.5;
     const auto& params = scenario.regime.benefit_claim;
     constexpr std::uint32_t n = 60'000;
     World world = testing::tiny_world(scenario, n);

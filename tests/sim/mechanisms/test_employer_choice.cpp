@@ -145,7 +145,8 @@ TEST_CASE(
     "[mechanism][employer_choice]") {
     Scenario scenario = testing::small_scenario();
     auto& params = scenario.labour_market.employer_choice;
-    params.hiring_threshold = -1e9;  // every vacancy offers to its applicant
+    params.hiring_threshold = -1e9;        // every vacancy offers to its applicant
+    params.reservation_wage_ratio = 0.85;  // the wages below are set around this ratio
 
     const double fresh = m::reservation_wage(params, 12.0f, 0, false);
     const double sanctioned = m::reservation_wage(params, 12.0f, 0, true);
@@ -229,6 +230,7 @@ TEST_CASE("employer_choice: a person takes the best offer that clears their rese
     // a part-time offer above it.
     Scenario scenario = testing::small_scenario();
     scenario.labour_market.employer_choice.hiring_threshold = -1e9;
+    scenario.labour_market.employer_choice.reservation_wage_ratio = 0.85;  // wages set around it
     World world = testing::tiny_world(scenario, 1);  // last wage 12: reservation 10.2 GBP/h
     testing::add_vacancy(world, 0, 9.0f, 37);        // 333 a week, below the reservation wage
     testing::add_vacancy(world, 1, 11.0f, 20);       // 220 a week, above it
