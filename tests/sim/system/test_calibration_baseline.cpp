@@ -19,7 +19,9 @@ namespace {
 
 /// "id: what" of the targets the baseline does not reach yet.
 const std::set<std::string> not_yet_calibrated = {
-    // FILLED_BY_LEAD
+    // Areas do not differ enough yet: a per-area demand level did not move it (vacancies do
+    // not limit hiring); area differences in separations or participation are the next step.
+    "C13: between-area intra-class correlation of employment",
 };
 
 std::string key(const CalibrationTarget& target) {
@@ -35,17 +37,19 @@ TEST_CASE("calibration: the baseline reproduces the published figures within the
     scenario.weeks = 160;  // C3 needs two years of history and a year to measure
     const tbb::global_control lift(tbb::global_control::max_allowed_parallelism, 2);
     CalibrationRecorder recorder(scenario);
-    (void)run_scenario(scenario, {.seed = 20241123, .replications = 1, .threads = 2}, recorder);
+    // The scenario's own seed: the flagship run as users run it, only longer.
+    (void)run_scenario(scenario, {.seed = scenario.seed, .replications = 1, .threads = 2},
+                       recorder);
 
     std::cout << "\ncalibration of scenarios/baseline.yaml (" << scenario.population.persons
-              << " persons, " << scenario.weeks << " weeks, seed 20241123)\n";
+              << " persons, " << scenario.weeks << " weeks, seed " << scenario.seed << ")\n";
     for (const CalibrationRow& row : recorder.table()) {
         const CalibrationTarget& t = row.target;
         const bool open = not_yet_calibrated.count(key(t)) > 0;
         std::cout << "  " << t.id << "  " << t.what << ": published " << t.value << ", band "
                   << t.low << " to " << t.high << ", simulated " << row.simulated << "  "
-                  << (t.direction_only ? "(direction only)"
-                      : open           ? "(not yet calibrated)"
+                  << (t.direction_only    ? "(direction only)"
+                      : open              ? "(not yet calibrated)"
                       : row.within_band() ? "ok"
                                           : "OUT")
                   << '\n';
