@@ -25,6 +25,7 @@
 #include "sim/mechanisms/provider_referral.hpp"
 #include "sim/mechanisms/sanction_effects.hpp"
 #include "sim/mechanisms/service_access.hpp"
+#include "sim/mechanisms/social_prescribing.hpp"
 #include "sim/mechanisms/tie_dynamics.hpp"
 #include "sim/mechanisms/underemployment.hpp"
 #include "sim/mechanisms/vacancy_flow.hpp"

@@ -68,16 +68,18 @@ enum class Purpose : std::uint16_t {
     placement_offer = 144,       ///< whether a claimant starts a paid work placement
     placement_conversion = 145,  ///< whether a placement converts, and into which vacancy
     // social capital (seed 1E; network helper range 160-179)
-    network_generation = 160,  ///< the starting ties a person proposes (week 0)
-    job_leads = 161,           ///< which employed contacts pass on a vacancy, and as referral
-    tie_loss = 162,            ///< which of a person's ties lapse this week
-    tie_formation = 163,       ///< whether and with whom a person forms a new tie this week
-    mentoring = 164,           ///< mentor recruitment and which mentee a mentor is given
-    peer_groups = 165,         ///< whether a person attends a peer group this week
-    peer_group_ties = 166,     ///< whom a peer-group attendee forms ties with
-    mixed_events = 167,        ///< whether a person attends a mixed event or hub this week
-    mixed_event_ties = 168,    ///< whom a mixed-event attendee forms ties with
-    bring_a_friend = 169,      ///< whether a new claimant brings someone, and discloses
+    network_generation = 160,       ///< the starting ties a person proposes (week 0)
+    job_leads = 161,                ///< which employed contacts pass on a vacancy, and as referral
+    tie_loss = 162,                 ///< which of a person's ties lapse this week
+    tie_formation = 163,            ///< whether and with whom a person forms a new tie this week
+    mentoring = 164,                ///< mentor recruitment and which mentee a mentor is given
+    peer_groups = 165,              ///< whether a person attends a peer group this week
+    peer_group_ties = 166,          ///< whom a peer-group attendee forms ties with
+    mixed_events = 167,             ///< whether a person attends a mixed event or hub this week
+    mixed_event_ties = 168,         ///< whom a mixed-event attendee forms ties with
+    bring_a_friend = 169,           ///< whether a new claimant brings someone, and discloses
+    social_prescribing = 170,       ///< whether a person takes part in a community activity
+    social_prescribing_ties = 171,  ///< whom a community-activity participant forms ties with
 };
 
 }  // namespace jobsim::rng

@@ -108,6 +108,7 @@ struct Regime {
     mechanisms::MentoringParams mentoring;
     mechanisms::PeerGroupsParams peer_groups;
     mechanisms::MixedEventsParams mixed_events;
+    mechanisms::SocialPrescribingParams social_prescribing;
     mechanisms::BringAFriendParams bring_a_friend;
 };
 
@@ -345,6 +346,8 @@ void describe(Visitor& v, Regime& r) {
     v.section("peer_groups", r.peer_groups, "Peer groups among people out of work (seed E7, E8).");
     v.section("mixed_events", r.mixed_events,
               "Events and hubs mixing people in and out of work (seed E10, E11, E13).");
+    v.section("social_prescribing", r.social_prescribing,
+              "Community activities for lonely service users (seed E15).");
     v.section("bring_a_friend", r.bring_a_friend,
               "Bringing a friend or family member to an early meeting (seed E12).");
 }

@@ -29,6 +29,7 @@ constexpr std::array plan{
     PlannedStep{"tie_dynamics", Phase::social_capital, &m::tie_dynamics},
     PlannedStep{"peer_groups", Phase::social_capital, &m::peer_groups},
     PlannedStep{"mixed_events", Phase::social_capital, &m::mixed_events},
+    PlannedStep{"social_prescribing", Phase::social_capital, &m::social_prescribing},
     PlannedStep{"bring_a_friend", Phase::social_capital, &m::bring_a_friend},
     PlannedStep{"labour_force_participation", Phase::search_and_matching,
                 &m::labour_force_participation},

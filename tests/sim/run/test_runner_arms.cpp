@@ -147,6 +147,7 @@ Regime everything_on(Regime regime) {
     regime.peer_groups.enabled = true;
     regime.mixed_events.enabled = true;
     regime.bring_a_friend.enabled = true;
+    regime.social_prescribing.enabled = true;
     return regime;
 }
 
