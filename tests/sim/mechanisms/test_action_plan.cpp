@@ -120,16 +120,10 @@ TEST_CASE("action_plan: switched off, nothing changes", "[mechanism][action_plan
     Scenario scenario = testing::small_scenario(20'000);
     scenario.regime.action_plan.plan_type = m::PlanType::strengths;
     const auto prepared = testing::prepared_world(scenario, "action_plan", 6, seed);
-    const auto on =
-        testing::outcome_of(&m::action_plan, scenario, prepared.world, prepared.week, seed);
-    CHECK(testing::count_events(on.events, EventKind::plan_agreed) > 0);
-
-    scenario.regime.action_plan.enabled = false;
-    World world = prepared.world;
-    const auto before = testing::snapshot(world);
-    const auto events = testing::run_step(&m::action_plan, scenario, world, prepared.week, seed);
-    CHECK(events.empty());
-    CHECK(testing::changed_columns(before, testing::snapshot(world)) == "");
+    Scenario off = scenario;
+    off.regime.action_plan.enabled = false;
+    testing::check_switched_off_changes_nothing(&m::action_plan, scenario, off, prepared.world,
+                                                prepared.week, seed, EventKind::plan_agreed);
 }
 
 TEST_CASE("action_plan: the same key gives the same result, at any thread count",

@@ -125,17 +125,11 @@ TEST_CASE("barrier_disclosure: switched off, the coach learns nothing and forget
           "[mechanism][barrier_disclosure]") {
     Scenario scenario = testing::small_scenario(20'000);
     const auto prepared = testing::prepared_world(scenario, "barrier_disclosure", 6, seed);
-    const auto on =
-        testing::outcome_of(&m::barrier_disclosure, scenario, prepared.world, prepared.week, seed);
-    CHECK(testing::count_events(on.events, EventKind::barrier_disclosed) > 0);
-
-    scenario.regime.barrier_disclosure.enabled = false;
-    World world = prepared.world;
-    const auto before = testing::snapshot(world);
-    const auto events =
-        testing::run_step(&m::barrier_disclosure, scenario, world, prepared.week, seed);
-    CHECK(events.empty());
-    CHECK(testing::changed_columns(before, testing::snapshot(world)) == "");
+    Scenario off = scenario;
+    off.regime.barrier_disclosure.enabled = false;
+    testing::check_switched_off_changes_nothing(&m::barrier_disclosure, scenario, off,
+                                                prepared.world, prepared.week, seed,
+                                                EventKind::barrier_disclosed);
 }
 
 TEST_CASE("barrier_disclosure: the same key gives the same result, at any thread count",

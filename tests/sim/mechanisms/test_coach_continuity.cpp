@@ -159,17 +159,10 @@ TEST_CASE("coach_continuity: switched off, claimants keep their coach and nothin
     Scenario scenario = testing::small_scenario(20'000);
     scenario.service.coaches_per_area = 3;
     const auto prepared = testing::prepared_world(scenario, "coach_continuity", 6, seed);
-    const auto on =
-        testing::outcome_of(&m::coach_continuity, scenario, prepared.world, prepared.week, seed);
-    CHECK(testing::count_events(on.events, EventKind::coach_switch) > 0);
-
-    scenario.regime.coach_continuity.enabled = false;
-    World world = prepared.world;
-    const auto before = testing::snapshot(world);
-    const auto events =
-        testing::run_step(&m::coach_continuity, scenario, world, prepared.week, seed);
-    CHECK(events.empty());
-    CHECK(testing::changed_columns(before, testing::snapshot(world)) == "");
+    Scenario off = scenario;
+    off.regime.coach_continuity.enabled = false;
+    testing::check_switched_off_changes_nothing(&m::coach_continuity, scenario, off, prepared.world,
+                                                prepared.week, seed, EventKind::coach_switch);
 }
 
 TEST_CASE("coach_continuity: the same key gives the same result, at any thread count",

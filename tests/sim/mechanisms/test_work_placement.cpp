@@ -114,16 +114,10 @@ TEST_CASE("work_placement: switched off, nothing changes", "[mechanism][work_pla
     scenario.regime.work_placement.min_spell_weeks = 0;
     scenario.regime.work_placement.offer_probability = 0.5;
     const auto prepared = testing::prepared_world(scenario, "work_placement", 6, seed);
-    const auto on =
-        testing::outcome_of(&m::work_placement, scenario, prepared.world, prepared.week, seed);
-    CHECK(testing::count_events(on.events, EventKind::placement_start) > 0);
-
-    scenario.regime.work_placement.enabled = false;
-    World world = prepared.world;
-    const auto before = testing::snapshot(world);
-    const auto events = testing::run_step(&m::work_placement, scenario, world, prepared.week, seed);
-    CHECK(events.empty());
-    CHECK(testing::changed_columns(before, testing::snapshot(world)) == "");
+    Scenario off = scenario;
+    off.regime.work_placement.enabled = false;
+    testing::check_switched_off_changes_nothing(&m::work_placement, scenario, off, prepared.world,
+                                                prepared.week, seed, EventKind::placement_start);
 }
 
 TEST_CASE("work_placement: the same key gives the same result, at any thread count",
