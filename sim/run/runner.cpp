@@ -1,5 +1,7 @@
 #include "sim/run/runner.hpp"
 
+#include <utility>
+
 #include <tbb/task_arena.h>
 
 #include "sim/observe/area_series.hpp"
@@ -54,7 +56,8 @@ std::vector<ArmSummary> run_scenario(const Scenario& scenario, const RunSpec& sp
             report();
         }
         for (std::uint32_t a = 0; a < arm_count; ++a) {
-            World world = start;
+            // The last arm takes the start world itself: a one-arm run copies nothing.
+            World world = a + 1 == arm_count ? std::move(start) : start;
             std::fill(world.persons.arm.begin(), world.persons.arm.end(),
                       static_cast<std::uint8_t>(a));
             recorder.begin_replication(r, static_cast<std::uint8_t>(a), world);
