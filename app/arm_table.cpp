@@ -1,5 +1,7 @@
 #include "app/arm_table.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <ostream>
 #include <string_view>
@@ -18,8 +20,11 @@ struct Format {
 };
 
 Format format_of(std::string_view name) {
-    if (name.starts_with("employed") || name == "sustained_work" || name == "low_paid_entries" ||
-        name == "off_benefit_not_working" || name == "would_recommend") {
+    constexpr std::array<std::string_view, 9> shares{
+        "sustained_work",    "low_paid_entries",      "off_benefit_not_working",
+        "would_recommend",   "relationship_positive", "relationship_negative",
+        "plan_personalised", "felt_forced_to_sign",   "employed_26w"};
+    if (name.starts_with("employed") || std::ranges::find(shares, name) != shares.end()) {
         return {.scale = 100.0, .decimals = 1, .suffix = "%"};
     }
     if (name.ends_with("_gbp") || name == "cost_per_sustained_job" || name == "weekly_earnings") {

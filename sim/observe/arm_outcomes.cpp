@@ -15,10 +15,6 @@ constexpr double not_measured = std::numeric_limits<double>::quiet_NaN();
 constexpr std::uint16_t sustained_weeks = 26;
 constexpr Week early_horizon = 26;
 constexpr Week late_horizon = 52;
-/// The simulated Friends and Family question (seed L1, 000 L9): someone who met a coach would
-/// recommend the service when the mean of their trust in it and their alliance with the coach is
-/// at least one half (assumption: the midpoint of both 0-1 scales).
-constexpr double recommend_threshold = 0.5;
 
 bool out_of_work(const Persons& p, std::uint32_t i) {
     return p.status[i] == LabourStatus::unemployed ||
@@ -43,8 +39,10 @@ double employed_share(const World& world, const std::vector<std::uint8_t>& in_co
 
 ArmOutcomeTracker::ArmOutcomeTracker(const Scenario& scenario, const World& world, std::uint8_t arm,
                                      std::uint32_t replication)
-    : scenario_(scenario),
-      weekly_benefit_gbp_(all_arms(scenario).at(arm).benefit_claim.weekly_benefit_gbp) {
+    : scenario_(scenario), survey_(world.persons) {
+    const Regime& regime = all_arms(scenario).at(arm);
+    weekly_benefit_gbp_ = regime.benefit_claim.weekly_benefit_gbp;
+    sanctions_back_plans_ = regime.conditionality.enabled;
     const Persons& p = world.persons;
     outcomes_.arm = arm;
     outcomes_.replication = replication;
@@ -53,7 +51,6 @@ ArmOutcomeTracker::ArmOutcomeTracker(const Scenario& scenario, const World& worl
     in_cohort_.assign(p.size(), 0);
     hired_.assign(p.size(), 0);
     sustained_.assign(p.size(), 0);
-    met_coach_.assign(p.size(), 0);
     for (std::uint32_t i = 0; i < p.size(); ++i) {
         in_cohort_[i] = out_of_work(p, i) ? 1 : 0;
         outcomes_.cohort += in_cohort_[i];
@@ -69,6 +66,7 @@ void ArmOutcomeTracker::observe_week(Week week, const World& world, std::span<co
     for (const Event& event : events) {
         const auto i = index(event.person);
         const bool cohort = in_cohort_[i] != 0;
+        survey_.observe(event, p);
         switch (event.kind) {
             case EventKind::hire:
                 hired_[i] = 1;
@@ -89,7 +87,6 @@ void ArmOutcomeTracker::observe_week(Week week, const World& world, std::span<co
                 cohort_sanctions_ += cohort;
                 break;
             case EventKind::meeting:
-                met_coach_[i] = 1;
                 outcomes_.service_cost_gbp += event.value * cost_per_meeting_minute;
                 break;
             case EventKind::public_cost:
@@ -127,8 +124,6 @@ ArmOutcomes ArmOutcomeTracker::finish(const World& world) const {
     double wellbeing = 0.0;
     double loneliness = 0.0;
     double trust = 0.0;
-    std::uint32_t met = 0;
-    std::uint32_t recommend = 0;
     for (std::uint32_t i = 0; i < p.size(); ++i) {
         out.sustained_jobs += sustained_[i];
         if (in_cohort_[i] == 0) {
@@ -138,10 +133,6 @@ ArmOutcomes ArmOutcomeTracker::finish(const World& world) const {
         wellbeing += p.wellbeing[i];
         loneliness += p.loneliness[i];
         trust += p.trust[i];
-        if (met_coach_[i] != 0) {
-            ++met;
-            recommend += 0.5 * (p.trust[i] + p.alliance[i]) >= recommend_threshold;
-        }
     }
     const double cohort = out.cohort == 0 ? not_measured : static_cast<double>(out.cohort);
     out.sustained_work = share(cohort_sustained, out.cohort);
@@ -153,7 +144,12 @@ ArmOutcomes ArmOutcomeTracker::finish(const World& world) const {
     out.wellbeing = wellbeing / cohort;
     out.loneliness = loneliness / cohort;
     out.trust = trust / cohort;
-    out.would_recommend = share(recommend, met);
+    const SurveyAnswers survey = survey_.ask(scenario_.survey, sanctions_back_plans_, in_cohort_);
+    out.would_recommend = survey.would_recommend;
+    out.relationship_positive = survey.relationship_positive;
+    out.relationship_negative = survey.relationship_negative;
+    out.plan_personalised = survey.plan_personalised;
+    out.felt_forced_to_sign = survey.felt_forced_to_sign;
     out.cost_per_sustained_job =
         out.sustained_jobs == 0 ? not_measured : out.service_cost_gbp / out.sustained_jobs;
     return out;

@@ -12,6 +12,7 @@
 
 #include "sim/core/ids.hpp"
 #include "sim/observe/event.hpp"
+#include "sim/observe/survey.hpp"
 
 namespace jobsim {
 
@@ -35,8 +36,12 @@ struct ArmOutcomes {
     double wellbeing = 0.0;                ///< cohort mean at the end (0-10)
     double loneliness = 0.0;               ///< cohort mean at the end (0-1)
     double trust = 0.0;                    ///< cohort mean at the end (0-1)
-    double would_recommend = 0.0;          ///< share of cohort members who met a coach and would
-                                   ///< recommend the service (seed L1; see arm_outcomes.cpp)
+    // The simulated survey (sim/observe/survey.hpp) of cohort members who met a coach
+    double would_recommend = 0.0;         ///< would recommend the service (seed L1)
+    double relationship_positive = 0.0;   ///< call the relationship with the coach positive (R4)
+    double relationship_negative = 0.0;   ///< ... negative (R4)
+    double plan_personalised = 0.0;       ///< of those who agreed a plan: it was personalised (R9)
+    double felt_forced_to_sign = 0.0;     ///< ... they signed it for fear of losing benefit (R9)
     double benefit_cost_gbp = 0.0;        ///< benefit paid to everyone over the recorded weeks
     double service_cost_gbp = 0.0;        ///< coach time and other service spending on everyone
     std::uint32_t sustained_jobs = 0;     ///< over everyone, as sustained_work
@@ -59,12 +64,13 @@ public:
 
 private:
     const Scenario& scenario_;
-    double weekly_benefit_gbp_;  ///< the arm's benefit rate
+    double weekly_benefit_gbp_ = 0.0;  ///< the arm's benefit rate
     ArmOutcomes outcomes_;
     std::vector<std::uint8_t> in_cohort_;
     std::vector<std::uint8_t> hired_;      ///< started a job while recorded
     std::vector<std::uint8_t> sustained_;  ///< ... and has held it 26 weeks
-    std::vector<std::uint8_t> met_coach_;  ///< had a meeting while recorded
+    SurveyTracker survey_;
+    bool sanctions_back_plans_ = false;  ///< the arm's conditionality can sanction
     std::uint32_t cohort_hires_ = 0;
     std::uint32_t cohort_low_paid_hires_ = 0;
     std::uint32_t cohort_claim_ends_ = 0;
@@ -103,6 +109,14 @@ void for_each_outcome(F&& f) {
     f("trust", &ArmOutcomes::trust, "cohort mean trust in the service at the end (0-1)");
     f("would_recommend", &ArmOutcomes::would_recommend,
       "share of cohort members who met a coach and would recommend the service");
+    f("relationship_positive", &ArmOutcomes::relationship_positive,
+      "share of cohort members who met a coach calling the relationship positive");
+    f("relationship_negative", &ArmOutcomes::relationship_negative,
+      "share of cohort members who met a coach calling the relationship negative");
+    f("plan_personalised", &ArmOutcomes::plan_personalised,
+      "share of cohort members with a plan who call it personalised");
+    f("felt_forced_to_sign", &ArmOutcomes::felt_forced_to_sign,
+      "share of cohort members with a plan who felt forced to sign it");
     f("benefit_cost_gbp", &ArmOutcomes::benefit_cost_gbp, "benefit paid to everyone (GBP)");
     f("service_cost_gbp", &ArmOutcomes::service_cost_gbp,
       "coach time and service spending on everyone (GBP)");

@@ -140,6 +140,29 @@ const std::vector<CalibrationTarget>& calibration_targets() {
          .low = 0.0,
          .high = 1.0,
          .direction_only = true},
+        // The simulated survey (sim/observe/survey.hpp) of everyone who met a coach. Its
+        // cut-points (scenario key `survey`) are set to these figures in the baseline, so the
+        // rows check that setting, and show how far a scenario moves the answers.
+        {.id = "R4",
+         .what = "people who met a coach calling the relationship positive",
+         .value = "63% (poll)",
+         .low = 0.53,
+         .high = 0.73},
+        {.id = "R4",
+         .what = "people who met a coach calling the relationship negative",
+         .value = "12% (poll)",
+         .low = 0.07,
+         .high = 0.17},
+        {.id = "R9",
+         .what = "people with a plan calling it personalised",
+         .value = "67% (poll)",
+         .low = 0.57,
+         .high = 0.77},
+        {.id = "R9",
+         .what = "people with a plan who felt forced to sign it",
+         .value = "67% (poll)",
+         .low = 0.57,
+         .high = 0.77},
     };
     return targets;
 }
@@ -152,8 +175,11 @@ bool CalibrationRow::within_band() const {
     return measured() && simulated >= target.low && simulated <= target.high;
 }
 
-CalibrationTracker::CalibrationTracker(const Scenario& /*scenario*/, const World& world)
-    : persons_(world.persons.size()) {
+CalibrationTracker::CalibrationTracker(const Scenario& scenario, const World& world)
+    : persons_(world.persons.size()),
+      survey_spec_(scenario.survey),
+      sanctions_back_plans_(scenario.regime.conditionality.enabled),
+      survey_(world.persons) {
     open_claim_.assign(persons_, no_claim);
     last_claim_end_.assign(persons_, no_end);
     claimed_before_.assign(persons_, 0);
@@ -183,6 +209,7 @@ void CalibrationTracker::observe_week(Week week, const World& world, std::span<c
     }
     for (const Event& event : events) {
         const auto i = index(event.person);
+        survey_.observe(event, p);
         switch (event.kind) {
             case EventKind::claim_start:
                 open_claim_[i] = static_cast<std::uint32_t>(claims_.size());
@@ -320,6 +347,7 @@ std::vector<CalibrationRow> CalibrationTracker::finish(const World& /*world*/) c
     };
     const double post_hazard = share(post_sanction_exits_, post_sanction_weeks_);
     const double other_hazard = share(other_claim_exits_, other_claim_weeks_);
+    const SurveyAnswers survey = survey_.ask(survey_spec_, sanctions_back_plans_);
 
     const std::vector<double> simulated = {
         exited_within(13),
@@ -344,6 +372,10 @@ std::vector<CalibrationRow> CalibrationTracker::finish(const World& /*world*/) c
         share(usually_same, people_meeting),
         share(meetings_10_minutes_, meetings_total_),
         share(meetings_15_minutes_, meetings_total_),
+        survey.relationship_positive,
+        survey.relationship_negative,
+        survey.plan_personalised,
+        survey.felt_forced_to_sign,
     };
     const std::vector<CalibrationTarget>& targets = calibration_targets();
     if (simulated.size() != targets.size()) {

@@ -14,11 +14,12 @@
 #include "sim/observe/area_week.hpp"
 #include "sim/observe/event.hpp"
 #include "sim/observe/recorder.hpp"
+#include "sim/observe/survey.hpp"
+#include "sim/scenario/scenario.hpp"
 
 namespace jobsim {
 
 struct World;
-struct Scenario;
 
 /// One published figure and the band a calibrated run must reach.
 struct CalibrationTarget {
@@ -59,6 +60,9 @@ private:
 
     std::uint32_t persons_ = 0;
     Week weeks_ = 0;
+    SurveySpec survey_spec_;
+    bool sanctions_back_plans_ = false;  ///< the regime can sanction (R9's "forced to sign")
+    SurveyTracker survey_;
     std::vector<std::uint32_t> open_claim_;  ///< index into claims_ of each person's open claim
     std::vector<Week> last_claim_end_;       ///< recorded week a person's last claim ended
     std::vector<std::uint8_t> claimed_before_;

@@ -89,6 +89,17 @@ struct AccountingSpec {
     double coach_cost_per_hour_gbp = 32.0;
 };
 
+/// The simulated survey of each arm's cohort at the end of a run (seed L1, R4, R9): each answer is
+/// a cut-point on a person's 0-1 trust or working alliance, the same in every arm, so the answers
+/// move between arms only as the people's states do.
+struct SurveySpec {
+    double recommend_threshold = 0.3;
+    double positive_relationship_alliance = 0.09;
+    double negative_relationship_alliance = 0.055;
+    double personalised_plan_alliance = 0.085;
+    double forced_to_sign_trust = 0.49;
+};
+
 /// A policy regime: the service's levers. Arms of a trial are regimes (issues 3 and 4).
 struct Regime {
     std::string name = "baseline";
@@ -123,6 +134,7 @@ struct Scenario {
     LabourMarketSpec labour_market;
     ServiceSpec service;
     AccountingSpec accounting;
+    SurveySpec survey;
     Regime regime;             ///< the baseline regime (arm 0)
     std::vector<Regime> arms;  ///< further arms, each `regime` with some levers changed
 };
@@ -324,6 +336,34 @@ void describe(Visitor& v, AccountingSpec& a) {
 }
 
 template <class Visitor>
+void describe(Visitor& v, SurveySpec& s) {
+    using scenario::probability;
+    v.field("recommend_threshold", s.recommend_threshold,
+            probability("Someone who met a coach would recommend the service (the Friends and "
+                        "Family question) when the mean of their trust and alliance is at least "
+                        "this.",
+                        "assumption; seed L1, 000 L9 (no published figure for the service)"));
+    v.field(
+        "positive_relationship_alliance", s.positive_relationship_alliance,
+        probability("Someone who met a coach calls the relationship positive when their "
+                    "working alliance is at least this.",
+                    "calibration: R4 (63% positive under today's service, seed 004 L1028-1032)"));
+    v.field("negative_relationship_alliance", s.negative_relationship_alliance,
+            probability("... and negative when their working alliance is below this (between the "
+                        "two: neither).",
+                        "calibration: R4 (12% negative, seed 004 L1028-1032)"));
+    v.field("personalised_plan_alliance", s.personalised_plan_alliance,
+            probability("Someone with a compliance plan (the claimant commitment) calls it "
+                        "personalised when their alliance is at least this; co-produced and "
+                        "strengths-based plans always are.",
+                        "calibration: R9 (67% personalised, seed 004 L1355-1362)"));
+    v.field("forced_to_sign_trust", s.forced_to_sign_trust,
+            probability("Someone who agreed a plan backed by sanctions (conditionality on) felt "
+                        "forced to sign it when their trust in the service is below this.",
+                        "calibration: R9 (67% felt forced, seed 004 L1355-1362)"));
+}
+
+template <class Visitor>
 void describe(Visitor& v, Regime& r) {
     v.field("name", r.name, {.doc = "Name of the regime, used in output."});
     v.section("benefit_claim", r.benefit_claim, "Claims, coach attachment and benefit.");
@@ -378,6 +418,8 @@ void describe(Visitor& v, Scenario& s) {
               "Sectors, employers, geography and labour-market behaviour.");
     v.section("service", s.service, "The employment service's fixed resources.");
     v.section("accounting", s.accounting, "Prices for the public-purse accounting.");
+    v.section("survey", s.survey,
+              "The simulated survey of each arm's cohort at the end of a run (seed L1, R4, R9).");
     v.section("regime", s.regime, "The policy regime the service runs (the baseline arm).");
 }
 
