@@ -15,6 +15,7 @@ constexpr double not_measured = std::numeric_limits<double>::quiet_NaN();
 constexpr std::uint32_t no_claim = 0xFFFFFFFFu;
 constexpr Week sanction_window_weeks = 13;  // C6: the effect fades after about 3 months
 constexpr Week repeat_history_weeks = 104;  // C3 looks back over previous claims
+constexpr Week reclaim_window_weeks = 26;   // M2: back on benefit six months later
 constexpr double weeks_per_month = 52.0 / 12.0;
 
 double ratio(double part, double whole) {
@@ -59,6 +60,13 @@ const std::vector<CalibrationTarget>& calibration_targets() {
          .low = 0.44,
          .high = 0.64,
          .weeks_needed = repeat_history_weeks + 52},
+        {.id = "M2",
+         .what = "claims ended followed by a new claim within 26 weeks",
+         .value = "over 90,000 of one month's JSA leavers (seed 002; no denominator given)",
+         .low = 0.0,
+         .high = 1.0,
+         .direction_only = true,
+         .weeks_needed = reclaim_window_weeks + 1},
         {.id = "C4",
          .what = "workers who are low-paid",
          .value = "more than 1 in 5",
@@ -181,7 +189,7 @@ CalibrationTracker::CalibrationTracker(const Scenario& scenario, const World& wo
       sanctions_back_plans_(scenario.regime.conditionality.enabled),
       survey_(world.persons) {
     open_claim_.assign(persons_, no_claim);
-    last_claim_end_.assign(persons_, no_end);
+    last_claim_end_.assign(persons_, no_claim);
     claimed_before_.assign(persons_, 0);
     last_sanction_.assign(persons_, no_end);
     last_coach_.assign(persons_, none<CoachId>);
@@ -216,6 +224,11 @@ void CalibrationTracker::observe_week(Week week, const World& world, std::span<c
                 claims_.push_back(
                     {.start = week, .end = no_end, .repeat = claimed_before_[i] != 0});
                 claimed_before_[i] = 1;
+                if (last_claim_end_[i] != no_claim) {
+                    ClaimEnd& ended = claim_ends_list_[last_claim_end_[i]];
+                    ended.reclaimed = week - ended.week <= reclaim_window_weeks;
+                    last_claim_end_[i] = no_claim;
+                }
                 break;
             case EventKind::claim_end:
                 claim_ended[i] = 1;
@@ -226,6 +239,8 @@ void CalibrationTracker::observe_week(Week week, const World& world, std::span<c
                     claims_[open_claim_[i]].end = week;
                     open_claim_[i] = no_claim;
                 }
+                last_claim_end_[i] = static_cast<std::uint32_t>(claim_ends_list_.size());
+                claim_ends_list_.push_back({.week = week});
                 claimed_before_[i] = 1;
                 break;
             case EventKind::hire:
@@ -332,6 +347,14 @@ std::vector<CalibrationRow> CalibrationTracker::finish(const World& /*world*/) c
             late_repeats += claim.repeat;
         }
     }
+    std::uint64_t followed_ends = 0;
+    std::uint64_t reclaimed_ends = 0;
+    for (const ClaimEnd& ended : claim_ends_list_) {
+        if (ended.week + reclaim_window_weeks < weeks_) {
+            ++followed_ends;
+            reclaimed_ends += ended.reclaimed;
+        }
+    }
     // R5 asks people whether they "always or usually" saw the same coach: at least half of
     // their meetings after the first were with the coach they saw last time.
     std::uint64_t people_meeting = 0;
@@ -356,6 +379,7 @@ std::vector<CalibrationRow> CalibrationTracker::finish(const World& /*world*/) c
         share(claim_ends_found_work_, claim_ends_),
         share(claim_ends_ - claim_ends_found_work_, claim_ends_),
         weeks_ >= repeat_history_weeks + 52 ? share(late_repeats, late_claims) : not_measured,
+        share(reclaimed_ends, followed_ends),
         ratio(low_paid_workers_sum_, weeks),
         share(low_paid_hires_, hires_from_out_of_work_),
         ratio(static_cast<double>(sanctions_),

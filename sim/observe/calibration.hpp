@@ -64,7 +64,13 @@ private:
     bool sanctions_back_plans_ = false;  ///< the regime can sanction (R9's "forced to sign")
     SurveyTracker survey_;
     std::vector<std::uint32_t> open_claim_;  ///< index into claims_ of each person's open claim
-    std::vector<Week> last_claim_end_;       ///< recorded week a person's last claim ended
+    struct ClaimEnd {
+        Week week = 0;
+        bool reclaimed = false;  ///< a new claim started within reclaim_window_weeks (M2)
+    };
+    std::vector<std::uint32_t> last_claim_end_;  ///< index into claim_ends_list_ of each person's
+                                                 ///< last claim end
+    std::vector<ClaimEnd> claim_ends_list_;
     std::vector<std::uint8_t> claimed_before_;
     std::vector<Claim> claims_;
     std::vector<Week> last_sanction_;        ///< week of each person's last sanction

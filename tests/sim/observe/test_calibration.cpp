@@ -111,3 +111,32 @@ TEST_CASE("calibration: the exit hazard after a sanction is relative to other cl
     CHECK(simulated(rows, "claim exit hazard within 13 weeks of a sanction, relative to others") ==
           Approx((1.0 / 2.0) / (1.0 / 4.0)));
 }
+
+TEST_CASE("calibration: re-claims are counted within 26 weeks of a claim's end (M2)",
+          "[observe][calibration]") {
+    const Scenario scenario = default_scenario();
+    World world = people(3);
+    CalibrationTracker tracker(scenario, world);
+    const std::vector<AreaWeek> areas(1, AreaWeek{});
+    for (Week week = 0; week < 40; ++week) {
+        std::vector<Event> events;
+        events.reserve(4);
+        if (week == 0) {  // three claims end
+            events = {event(EventKind::claim_end, 0, 1), event(EventKind::claim_end, 1, 1),
+                      event(EventKind::claim_end, 2, 1)};
+        }
+        if (week == 10) {  // person 0 is back within six months
+            events = {event(EventKind::claim_start, 0)};
+        }
+        if (week == 27) {  // person 1 is back, but later than 26 weeks after
+            events = {event(EventKind::claim_start, 1)};
+        }
+        if (week == 30) {  // person 0's second claim ends too late to be followed for 26 weeks
+            events = {event(EventKind::claim_end, 0, 1)};
+        }
+        tracker.observe_week(week, world, events, areas);
+    }
+    const std::vector<CalibrationRow> rows = tracker.finish(world);
+    CHECK(simulated(rows, "claims ended followed by a new claim within 26 weeks") ==
+          Approx(1.0 / 3.0));
+}
