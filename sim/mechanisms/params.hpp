@@ -7,6 +7,7 @@
 #include "sim/mechanisms/bring_a_friend.hpp"
 #include "sim/mechanisms/coach_continuity.hpp"
 #include "sim/mechanisms/coach_meeting.hpp"
+#include "sim/mechanisms/coach_targets.hpp"
 #include "sim/mechanisms/conditionality.hpp"
 #include "sim/mechanisms/employer_choice.hpp"
 #include "sim/mechanisms/employer_sift.hpp"

@@ -116,9 +116,13 @@ void provider_referral(const WeekContext& context, World& world, EventSink& even
         if (p.meeting_this_week[i] != MeetingOutcome::attended) {
             return;
         }
-        const std::uint8_t needs = coach_assessed_needs(p.barriers_disclosed[i], referrable,
-                                                        params.misjudge_probability, stream);
-        if (needs == 0 || !stream.bernoulli(params.referral_probability)) {
+        const std::uint8_t needs = coach_assessed_needs(
+            p.barriers_disclosed[i], referrable,
+            params.misjudge_probability * coach_factor(world.coach_targets.misjudge, p.coach[i]),
+            stream);
+        if (needs == 0 ||
+            !stream.bernoulli(params.referral_probability *
+                              coach_factor(world.coach_targets.referral, p.coach[i]))) {
             return;
         }
         const ProviderKind kind = pick_bit(needs, stream) == barrier_health

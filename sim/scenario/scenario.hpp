@@ -110,6 +110,7 @@ struct Regime {
     mechanisms::MixedEventsParams mixed_events;
     mechanisms::SocialPrescribingParams social_prescribing;
     mechanisms::BringAFriendParams bring_a_friend;
+    mechanisms::CoachTargetsParams coach_targets;
 };
 
 struct Scenario {
@@ -350,6 +351,9 @@ void describe(Visitor& v, Regime& r) {
               "Community activities for lonely service users (seed E15).");
     v.section("bring_a_friend", r.bring_a_friend,
               "Bringing a friend or family member to an early meeting (seed E12).");
+    v.section("coach_targets", r.coach_targets,
+              "What offices are judged on, and how targets change coaches' decisions (seed B17, "
+              "L3).");
 }
 
 template <class Visitor>

@@ -45,6 +45,7 @@ constexpr std::array plan{
     PlannedStep{"preventive_support", Phase::in_work, &m::preventive_support},
     PlannedStep{"mentoring", Phase::in_work, &m::mentoring},
     PlannedStep{"wellbeing", Phase::in_work, &m::wellbeing},
+    PlannedStep{"coach_targets", Phase::record, &m::coach_targets},
     PlannedStep{"durations", Phase::record, &advance_durations},
 };
 
