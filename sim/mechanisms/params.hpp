@@ -6,6 +6,7 @@
 #include "sim/mechanisms/benefit_claim.hpp"
 #include "sim/mechanisms/bring_a_friend.hpp"
 #include "sim/mechanisms/coach_continuity.hpp"
+#include "sim/mechanisms/coach_information.hpp"
 #include "sim/mechanisms/coach_meeting.hpp"
 #include "sim/mechanisms/coach_targets.hpp"
 #include "sim/mechanisms/conditionality.hpp"

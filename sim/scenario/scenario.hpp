@@ -111,6 +111,7 @@ struct Regime {
     mechanisms::SocialPrescribingParams social_prescribing;
     mechanisms::BringAFriendParams bring_a_friend;
     mechanisms::CoachTargetsParams coach_targets;
+    mechanisms::CoachInformationParams coach_information;
 };
 
 struct Scenario {
@@ -354,6 +355,8 @@ void describe(Visitor& v, Regime& r) {
     v.section("coach_targets", r.coach_targets,
               "What offices are judged on, and how targets change coaches' decisions (seed B17, "
               "L3).");
+    v.section("coach_information", r.coach_information,
+              "The coach passes on information about vacancies and services (seed B9).");
 }
 
 template <class Visitor>
