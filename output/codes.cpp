@@ -96,6 +96,8 @@ std::string_view name_of(EventKind kind) {
             return "placement_start";
         case EventKind::mentor_match:
             return "mentor_match";
+        case EventKind::information_passed:
+            return "information_passed";
     }
     return {};
 }
@@ -133,7 +135,7 @@ std::string event_other_meaning() {
            "application_unread, application_screened_out: employer id; service_join, "
            "service_leave: coach id; plan_agreed: coach id; budget_item: 1 if it met a need the "
            "person has, else 0; referral: outcome (0=started,1=lost_in_handoff,2=declined); "
-           "mentor_match: the mentor's person id; other kinds: 0";
+           "mentor_match: the mentor's person id; information_passed: coach id; other kinds: 0";
 }
 
 std::string event_value_meaning() {
@@ -141,7 +143,8 @@ std::string event_value_meaning() {
            "(weeks); meeting: minutes; sanction: length (weeks); exit_to_inactivity: spell "
            "length (weeks); public_cost: GBP; coach_switch: alliance kept (0-1); coach_chosen: "
            "fit (0-1); application_unread, application_screened_out: 1 (one application); "
-           "budget_item: price (GBP); placement_start: length (weeks); other kinds: 0";
+           "budget_item: price (GBP); placement_start: length (weeks); information_passed: the "
+           "chance the coach passed it on (0-1); other kinds: 0";
 }
 
 std::string barrier_codes() {

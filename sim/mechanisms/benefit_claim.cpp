@@ -54,7 +54,8 @@ void benefit_claim(const WeekContext& context, World& world, EventSink& events) 
             } else {
                 const double multiplier =
                     p.claim[i] == ClaimState::sanctioned ? params.sanctioned_stop_multiplier : 1.0;
-                if (stream.bernoulli(params.weekly_stop_claiming * multiplier)) {
+                if (stream.bernoulli(params.weekly_stop_claiming * multiplier *
+                                     coach_factor(world.coach_targets.sign_off, p.coach[i]))) {
                     end_claim(context, p, i, ClaimEndReason::stopped_claiming, events);
                 }
             }

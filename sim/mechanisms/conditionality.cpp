@@ -123,7 +123,8 @@ void conditionality(const WeekContext& context, World& world, EventSink& events)
         const bool run_start = context.week < regime.coach_meeting.interval_weeks;
         const bool on_record = !new_claim && !run_start;
         if (on_record && p.applications_since_meeting[i] < required) {
-            if (stream.bernoulli(params.shortfall_detection_probability)) {
+            if (stream.bernoulli(params.shortfall_detection_probability *
+                                 coach_factor(world.coach_targets.sanction, p.coach[i]))) {
                 (void)fail(context, params, p, i, SanctionReason::insufficient_search, true,
                            events);
             }
@@ -131,7 +132,8 @@ void conditionality(const WeekContext& context, World& world, EventSink& events)
         }
         // Compliant, yet a failure may be recorded all the same (C2).
         auto wrongful = context.person_stream(i, rng::Purpose::wrongful_sanction);
-        if (wrongful.bernoulli(params.wrongful_sanction_probability)) {
+        if (wrongful.bernoulli(params.wrongful_sanction_probability *
+                               coach_factor(world.coach_targets.sanction, p.coach[i]))) {
             (void)fail(context, params, p, i, SanctionReason::no_failure, true, events);
         }
     });

@@ -175,7 +175,8 @@ void employer_choice(const WeekContext& context, World& world, EventSink& events
             continue;
         }
         const double reservation = reservation_wage(params, p.wage_per_hour[i], p.spell_weeks[i],
-                                                    p.claim[i] == ClaimState::sanctioned);
+                                                    p.claim[i] == ClaimState::sanctioned) *
+                                   coach_factor(world.coach_targets.reservation, p.coach[i]);
         if (world.vacancies.wage_per_hour[offer.vacancy] >= reservation) {
             hire(context, world, i, offer.vacancy, offer.channel, events);
             hired = i;

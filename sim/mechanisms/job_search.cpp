@@ -5,6 +5,7 @@
 
 #include <boost/random/poisson_distribution.hpp>
 
+#include "sim/mechanisms/coach_information.hpp"
 #include "sim/mechanisms/hardship.hpp"
 #include "sim/mechanisms/support_effects.hpp"
 #include "sim/observe/event_sink.hpp"
@@ -92,7 +93,9 @@ void job_search(const WeekContext& context, World& world, EventSink& /*events*/)
                                p.meeting_boost[i], p.alliance[i]) +
                  threat) *
                 debt_search_factor(context.scenario.labour_market.hardship, p.debt_gbp[i]) *
-                support_effort_factor(context.regime(p.arm[i]), p, i);
+                support_effort_factor(context.regime(p.arm[i]), p, i) *
+                information_search_factor(context.regime(p.arm[i]).coach_information,
+                                          p.informed_weeks[i]);
             const double mean = expected_applications(params, effort, p.search_requirement[i]);
             p.search_effort[i] = static_cast<float>(effort);
             if (mean > 0.0) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/mechanisms/coach_information.hpp"
 #include "sim/mechanisms/support_effects.hpp"
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
@@ -116,9 +117,17 @@ void provider_referral(const WeekContext& context, World& world, EventSink& even
         if (p.meeting_this_week[i] != MeetingOutcome::attended) {
             return;
         }
-        const std::uint8_t needs = coach_assessed_needs(p.barriers_disclosed[i], referrable,
-                                                        params.misjudge_probability, stream);
-        if (needs == 0 || !stream.bernoulli(params.referral_probability)) {
+        // What the person told the coach, and what they ask for knowing the services exist (B9).
+        const std::uint8_t told =
+            p.barriers_disclosed[i] | informed_needs(context.regime(p.arm[i]).coach_information,
+                                                     p.barriers[i], p.informed_weeks[i]);
+        const std::uint8_t needs = coach_assessed_needs(
+            told, referrable,
+            params.misjudge_probability * coach_factor(world.coach_targets.misjudge, p.coach[i]),
+            stream);
+        if (needs == 0 ||
+            !stream.bernoulli(params.referral_probability *
+                              coach_factor(world.coach_targets.referral, p.coach[i]))) {
             return;
         }
         const ProviderKind kind = pick_bit(needs, stream) == barrier_health

@@ -33,6 +33,8 @@ enum class EventKind : std::uint8_t {
     referral = 42,       ///< detail = ProviderKind, other = ReferralOutcome
     placement_start = 43,  ///< value = weeks
     mentor_match = 50,     ///< person = mentee, other = mentor (person id); seed E6
+    // coach targets and information (issue 3): 80-84
+    information_passed = 80,  ///< other = coach, value = the chance it had (B9)
 };
 
 /// How a hire came about (seed F1, calibration.md C10: hires through contacts).

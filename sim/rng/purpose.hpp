@@ -80,6 +80,8 @@ enum class Purpose : std::uint16_t {
     bring_a_friend = 169,           ///< whether a new claimant brings someone, and discloses
     social_prescribing = 170,       ///< whether a person takes part in a community activity
     social_prescribing_ties = 171,  ///< whom a community-activity participant forms ties with
+    // coach targets and information (issue 3: 220-229)
+    coach_information = 220,  ///< whether the coach passes on information at a meeting (B9)
 };
 
 }  // namespace jobsim::rng

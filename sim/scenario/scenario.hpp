@@ -121,6 +121,8 @@ struct Regime {
     mechanisms::MixedEventsParams mixed_events;
     mechanisms::SocialPrescribingParams social_prescribing;
     mechanisms::BringAFriendParams bring_a_friend;
+    mechanisms::CoachTargetsParams coach_targets;
+    mechanisms::CoachInformationParams coach_information;
 };
 
 struct Scenario {
@@ -390,6 +392,11 @@ void describe(Visitor& v, Regime& r) {
               "Community activities for lonely service users (seed E15).");
     v.section("bring_a_friend", r.bring_a_friend,
               "Bringing a friend or family member to an early meeting (seed E12).");
+    v.section("coach_targets", r.coach_targets,
+              "What offices are judged on, and how targets change coaches' decisions (seed B17, "
+              "L3).");
+    v.section("coach_information", r.coach_information,
+              "The coach passes on information about vacancies and services (seed B9).");
 }
 
 template <class Visitor>

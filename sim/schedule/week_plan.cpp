@@ -21,6 +21,7 @@ constexpr std::array plan{
     PlannedStep{"coach_meeting", Phase::service_contact, &m::coach_meeting},
     PlannedStep{"working_alliance", Phase::service_contact, &m::working_alliance},
     PlannedStep{"barrier_disclosure", Phase::service_contact, &m::barrier_disclosure},
+    PlannedStep{"coach_information", Phase::service_contact, &m::coach_information},
     PlannedStep{"action_plan", Phase::service_contact, &m::action_plan},
     PlannedStep{"personal_budget", Phase::service_contact, &m::personal_budget},
     PlannedStep{"provider_referral", Phase::service_contact, &m::provider_referral},
@@ -45,6 +46,7 @@ constexpr std::array plan{
     PlannedStep{"preventive_support", Phase::in_work, &m::preventive_support},
     PlannedStep{"mentoring", Phase::in_work, &m::mentoring},
     PlannedStep{"wellbeing", Phase::in_work, &m::wellbeing},
+    PlannedStep{"coach_targets", Phase::record, &m::coach_targets},
     PlannedStep{"durations", Phase::record, &advance_durations},
 };
 

@@ -112,6 +112,21 @@ struct SearchAreas {
     std::vector<double> cumulative_weight;  ///< parallel to reachable.values
 };
 
+/// Targets coaches are judged on (seed B17, L3), kept by coach_targets. Per office (area) the
+/// rolling counts per 100 claimants a week and last week's claimants; per coach the factors the
+/// deciding mechanisms apply (empty = no target: every factor is 1, see coach_factor).
+struct CoachTargetState {
+    std::vector<float> office_sanctions;          ///< rolling sanctions per 100 claimants a week
+    std::vector<float> office_referrals;          ///< rolling referral starts per 100 claimants
+    std::vector<float> office_off_flows;          ///< rolling claims ended per 100 claimants
+    std::vector<std::uint32_t> office_claimants;  ///< claimants at the end of last week
+    std::vector<float> sanction;     ///< per coach: on finding shortfalls and wrongful failures
+    std::vector<float> referral;     ///< per coach: on referring an assessed need
+    std::vector<float> misjudge;     ///< per coach: on seeing a need at random
+    std::vector<float> reservation;  ///< per coach: on the claimant's reservation wage
+    std::vector<float> sign_off;     ///< per coach: on the weekly chance of stopping claiming
+};
+
 struct World {
     Persons persons;
     Coaches coaches;
@@ -131,11 +146,19 @@ struct World {
     /// hazard and on vacancy creation.
     std::vector<float> sector_separation_multiplier;
     std::vector<float> sector_demand_multiplier;
+    CoachTargetState coach_targets;  ///< set by coach_targets (B17, L3)
 };
 
 /// A sector's entry of a per-sector factor; 1 when the factor is not set.
 [[nodiscard]] inline double sector_factor(const std::vector<float>& factors, std::uint8_t sector) {
     return sector < factors.size() ? static_cast<double>(factors[sector]) : 1.0;
+}
+
+/// A coach's entry of a per-coach factor; 1 for someone without a coach or when it is not set.
+[[nodiscard]] inline double coach_factor(const std::vector<float>& factors, CoachId coach) {
+    return coach != none<CoachId> && index(coach) < factors.size()
+               ? static_cast<double>(factors[index(coach)])
+               : 1.0;
 }
 
 }  // namespace jobsim

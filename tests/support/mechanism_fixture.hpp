@@ -213,6 +213,16 @@ inline Snapshot snapshot(const World& world) {
     detail::add_value(s, "next_vacancy_serial", world.next_vacancy_serial);
     detail::add_column(s, "sector_separation_multiplier", world.sector_separation_multiplier);
     detail::add_column(s, "sector_demand_multiplier", world.sector_demand_multiplier);
+    const CoachTargetState& targets = world.coach_targets;
+    detail::add_column(s, "coach_targets.office_sanctions", targets.office_sanctions);
+    detail::add_column(s, "coach_targets.office_referrals", targets.office_referrals);
+    detail::add_column(s, "coach_targets.office_off_flows", targets.office_off_flows);
+    detail::add_column(s, "coach_targets.office_claimants", targets.office_claimants);
+    detail::add_column(s, "coach_targets.sanction", targets.sanction);
+    detail::add_column(s, "coach_targets.referral", targets.referral);
+    detail::add_column(s, "coach_targets.misjudge", targets.misjudge);
+    detail::add_column(s, "coach_targets.reservation", targets.reservation);
+    detail::add_column(s, "coach_targets.sign_off", targets.sign_off);
     return s;
 }
 

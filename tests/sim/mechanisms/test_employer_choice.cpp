@@ -285,7 +285,8 @@ TEST_CASE(
         CHECK(p.wage_per_hour[i] >=
               m::reservation_wage(params, before.persons.wage_per_hour[i],
                                   before.persons.spell_weeks[i],
-                                  before.persons.claim[i] == ClaimState::sanctioned));
+                                  before.persons.claim[i] == ClaimState::sanctioned) *
+                  coach_factor(before.coach_targets.reservation, before.persons.coach[i]));
         // The job is a filled vacancy among the person's applications, not yet claimed by another.
         bool found = false;
         for (std::uint32_t k = world.applications.offsets[i];
