@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/observe/relationship_rating.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/state/world.hpp"
 
@@ -15,10 +16,6 @@ constexpr double not_measured = std::numeric_limits<double>::quiet_NaN();
 constexpr std::uint16_t sustained_weeks = 26;
 constexpr Week early_horizon = 26;
 constexpr Week late_horizon = 52;
-/// The simulated Friends and Family question (seed L1, 000 L9): someone who met a coach would
-/// recommend the service when the mean of their trust in it and their alliance with the coach is
-/// at least one half (assumption: the midpoint of both 0-1 scales).
-constexpr double recommend_threshold = 0.5;
 
 bool out_of_work(const Persons& p, std::uint32_t i) {
     return p.status[i] == LabourStatus::unemployed ||
@@ -53,7 +50,7 @@ ArmOutcomeTracker::ArmOutcomeTracker(const Scenario& scenario, const World& worl
     in_cohort_.assign(p.size(), 0);
     hired_.assign(p.size(), 0);
     sustained_.assign(p.size(), 0);
-    met_coach_.assign(p.size(), 0);
+    meeting_score_.assign(p.size(), std::numeric_limits<float>::quiet_NaN());
     for (std::uint32_t i = 0; i < p.size(); ++i) {
         in_cohort_[i] = out_of_work(p, i) ? 1 : 0;
         outcomes_.cohort += in_cohort_[i];
@@ -89,7 +86,9 @@ void ArmOutcomeTracker::observe_week(Week week, const World& world, std::span<co
                 cohort_sanctions_ += cohort;
                 break;
             case EventKind::meeting:
-                met_coach_[i] = 1;
+                // After this week's steps: the trust and alliance the meeting left.
+                meeting_score_[i] =
+                    static_cast<float>(relationship_score(p.trust[i], p.alliance[i]));
                 outcomes_.service_cost_gbp += event.value * cost_per_meeting_minute;
                 break;
             case EventKind::public_cost:
@@ -138,9 +137,11 @@ ArmOutcomes ArmOutcomeTracker::finish(const World& world) const {
         wellbeing += p.wellbeing[i];
         loneliness += p.loneliness[i];
         trust += p.trust[i];
-        if (met_coach_[i] != 0) {
+        // The simulated Friends and Family question (seed L1, 000 L9): someone who met a coach
+        // would recommend the service when they rate the relationship positive (seed R4).
+        if (!std::isnan(meeting_score_[i])) {
             ++met;
-            recommend += 0.5 * (p.trust[i] + p.alliance[i]) >= recommend_threshold;
+            recommend += rate_relationship(meeting_score_[i]) == RelationshipRating::positive;
         }
     }
     const double cohort = out.cohort == 0 ? not_measured : static_cast<double>(out.cohort);

@@ -64,7 +64,8 @@ private:
     std::vector<std::uint8_t> in_cohort_;
     std::vector<std::uint8_t> hired_;      ///< started a job while recorded
     std::vector<std::uint8_t> sustained_;  ///< ... and has held it 26 weeks
-    std::vector<std::uint8_t> met_coach_;  ///< had a meeting while recorded
+    std::vector<float> meeting_score_;     ///< relationship score after the latest recorded meeting
+                                           ///< (NaN: no meeting while recorded)
     std::uint32_t cohort_hires_ = 0;
     std::uint32_t cohort_low_paid_hires_ = 0;
     std::uint32_t cohort_claim_ends_ = 0;

@@ -80,6 +80,9 @@ enum class Purpose : std::uint16_t {
     bring_a_friend = 169,           ///< whether a new claimant brings someone, and discloses
     social_prescribing = 170,       ///< whether a person takes part in a community activity
     social_prescribing_ties = 171,  ///< whom a community-activity participant forms ties with
+    // calibration (issue 3, 240-249)
+    meeting_length = 240,   ///< how long an attended coach meeting lasts (R7)
+    area_conditions = 241,  ///< an area's persistent labour-market conditions (area stream, C13)
 };
 
 }  // namespace jobsim::rng

@@ -105,6 +105,8 @@ struct Persons {
     std::vector<std::uint8_t> provider;          // 1  ProviderKind of the last referral + flag
     std::vector<std::uint8_t> provider_weeks;    // 1  weeks left on the provider's programme
     std::vector<std::uint8_t> placement_weeks;   // 1  weeks left on a paid work placement (F7)
+    // calibration (issue 3)
+    std::vector<std::uint8_t> meeting_minutes;  // 1  length of this week's attended meeting (R7)
 
     /// Calls f(name, column) for every column, in declaration order. The one list of columns:
     /// resizing, byte counts, test snapshots and checks all go through it.
@@ -160,6 +162,7 @@ struct Persons {
         f("provider", provider);
         f("provider_weeks", provider_weeks);
         f("placement_weeks", placement_weeks);
+        f("meeting_minutes", meeting_minutes);
     }
 
     /// Calls f(column) for every column, in declaration order.
