@@ -27,6 +27,9 @@ constexpr std::uint32_t close_friends_asked = 3;
 
 /// Person i's close friends (strong ties) in work now, up to the three a survey asks about.
 std::uint8_t employed_close_friends(const World& world, std::uint32_t i) {
+    if (i >= world.network.persons()) {
+        return 0;  // a world without a network
+    }
     std::uint32_t count = 0;
     for (const Tie& tie : world.network.ties(i)) {
         count += (tie.flags & tie_strong) != 0 &&
