@@ -4,6 +4,8 @@
 #include <atomic>
 #include <cmath>
 
+#include <boost/random/normal_distribution.hpp>
+
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
@@ -53,7 +55,15 @@ std::vector<std::uint32_t> count_demand(const WeekContext& context, World& world
     return demanded_tenths;
 }
 
+constexpr double longest_meeting_minutes = 240.0;
+
 }  // namespace
+
+double meeting_length_minutes(double mean_minutes, double log_sd, double z) {
+    // exp(sd z - sd^2 / 2) has mean 1, so the coach's minutes per meeting stay the mean.
+    return std::min(mean_minutes * std::exp(log_sd * z - 0.5 * log_sd * log_sd),
+                    longest_meeting_minutes);
+}
 
 void coach_meeting(const WeekContext& context, World& world, EventSink& events) {
     Persons& p = world.persons;
@@ -73,6 +83,7 @@ void coach_meeting(const WeekContext& context, World& world, EventSink& events) 
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         const CoachMeetingParams& params = context.regime(p.arm[i]).coach_meeting;
         p.meeting_this_week[i] = MeetingOutcome::none;
+        p.meeting_minutes[i] = 0;
         if (!params.enabled) {
             return;
         }
@@ -97,8 +108,12 @@ void coach_meeting(const WeekContext& context, World& world, EventSink& events) 
                          .other = c});
             return;
         }
-        const double minutes = params.standard_minutes * time_scale[c];
+        boost::random::normal_distribution<double> normal;
+        auto length_stream = context.person_stream(i, rng::Purpose::meeting_length);
+        const double minutes = meeting_length_minutes(params.standard_minutes * time_scale[c],
+                                                      params.length_log_sd, normal(length_stream));
         p.meeting_this_week[i] = MeetingOutcome::attended;
+        p.meeting_minutes[i] = static_cast<std::uint8_t>(std::lround(minutes));
         p.meeting_boost[i] +=
             static_cast<float>(params.effort_boost_per_10_minutes * minutes / 10.0);
         events.emit({.week = context.week,

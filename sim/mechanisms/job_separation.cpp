@@ -5,6 +5,7 @@
 
 #include <tbb/enumerable_thread_specific.h>
 
+#include "sim/mechanisms/area_conditions.hpp"
 #include "sim/mechanisms/in_work_support.hpp"
 #include "sim/mechanisms/preventive_support.hpp"
 #include "sim/mechanisms/support_effects.hpp"
@@ -48,6 +49,8 @@ void job_separation(const WeekContext& context, World& world, EventSink& events)
                               in_work_support_factor(context.regime(p.arm[i]).in_work_support,
                                                      p.in_work_support_weeks[i], p.barriers[i]) *
                               sector_factor(world.sector_separation_multiplier, p.sector[i]) *
+                              area_separation_factor(context.scenario.labour_market.area_conditions,
+                                                     world.areas, p.area[i]) *
                               preventive_support_factor(context.regime(p.arm[i]).preventive_support,
                                                         p.service_route[i]) *
                               support_separation_factor(context.regime(p.arm[i]), p, i);

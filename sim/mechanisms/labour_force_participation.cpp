@@ -1,5 +1,6 @@
 #include "sim/mechanisms/labour_force_participation.hpp"
 
+#include "sim/mechanisms/area_conditions.hpp"
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
@@ -26,14 +27,18 @@ void labour_force_participation(const WeekContext& context, World& world, EventS
         return;
     }
     Persons& p = world.persons;
+    const AreaConditionsParams& area_params = context.scenario.labour_market.area_conditions;
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         if (p.status[i] == LabourStatus::employed) {
             return;
         }
         auto stream = context.person_stream(i, rng::Purpose::labour_force_participation);
+        // A strained local labour market discourages: more give up, fewer come back (C13).
+        const double area_factor = area_inactivity_factor(area_params, world.areas, p.area[i]);
         if (p.status[i] == LabourStatus::unemployed) {
             const double hazard =
-                exit_to_inactivity_hazard(params, p.spell_weeks[i], p.barriers[i], p.age_years[i]);
+                exit_to_inactivity_hazard(params, p.spell_weeks[i], p.barriers[i], p.age_years[i]) *
+                area_factor;
             if (stream.bernoulli(hazard)) {
                 p.status[i] = LabourStatus::inactive;
                 p.wants_work[i] = 1;  // stopped searching but would still take a job (discouraged)
@@ -45,7 +50,7 @@ void labour_force_participation(const WeekContext& context, World& world, EventS
             return;
         }
         if (p.wants_work[i] != 0) {
-            if (stream.bernoulli(params.weekly_return_if_wanting_work)) {
+            if (stream.bernoulli(params.weekly_return_if_wanting_work / area_factor)) {
                 p.status[i] = LabourStatus::unemployed;
                 events.emit({.week = context.week,
                              .kind = EventKind::return_to_search,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sim/mechanisms/action_plan.hpp"
+#include "sim/mechanisms/area_conditions.hpp"
 #include "sim/mechanisms/barrier_disclosure.hpp"
 #include "sim/mechanisms/benefit_claim.hpp"
 #include "sim/mechanisms/bring_a_friend.hpp"

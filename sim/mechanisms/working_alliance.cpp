@@ -76,7 +76,6 @@ double meeting_alliance_share(const WorkingAllianceParams& params, double minute
 
 void working_alliance(const WeekContext& context, World& world, EventSink& /*events*/) {
     Persons& p = world.persons;
-    const Coaches& coaches = world.coaches;
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         const WorkingAllianceParams& params = context.regime(p.arm[i]).working_alliance;
         if (!params.enabled) {
@@ -97,7 +96,8 @@ void working_alliance(const WeekContext& context, World& world, EventSink& /*eve
         trust += params.trust_adjustment_rate * (trust_target(params) - trust);
         double alliance = p.alliance[i];
         if (p.meeting_this_week[i] == MeetingOutcome::attended && p.met_stand_in[i] == 0) {
-            const double minutes = coaches.minutes_per_meeting[index(p.coach[i])];
+            // The meeting's own length (coach_meeting draws it around the coach's mean).
+            const double minutes = p.meeting_minutes[i];
             const double gain = std::max(0.0, alliance_cap(params) - alliance) *
                                 meeting_alliance_share(params, minutes, trust, share_known(p, i));
             alliance += gain;

@@ -1,5 +1,6 @@
 #include "sim/observe/calibration.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -17,6 +18,25 @@ constexpr Week sanction_window_weeks = 13;  // C6: the effect fades after about 
 constexpr Week repeat_history_weeks = 104;  // C3 looks back over previous claims
 constexpr Week reclaim_window_weeks = 26;   // M2: back on benefit six months later
 constexpr double weeks_per_month = 52.0 / 12.0;
+// C9 follows the design of Cappellari & Tatsiramos (BHPS): the unemployed at one annual wave, the
+// employed among their (up to) three closest friends, and whether they are in work at the next
+// wave. A reference week every quarter, each followed for a year.
+constexpr Week friends_reference_every = 13;
+constexpr Week friends_followup_weeks = 52;
+constexpr std::uint32_t close_friends_asked = 3;
+
+/// Person i's close friends (strong ties) in work now, up to the three a survey asks about.
+std::uint8_t employed_close_friends(const World& world, std::uint32_t i) {
+    if (i >= world.network.persons()) {
+        return 0;  // a world without a network
+    }
+    std::uint32_t count = 0;
+    for (const Tie& tie : world.network.ties(i)) {
+        count += (tie.flags & tie_strong) != 0 &&
+                 world.persons.status[tie.contact] == LabourStatus::employed;
+    }
+    return static_cast<std::uint8_t>(std::min(count, close_friends_asked));
+}
 
 double ratio(double part, double whole) {
     return whole == 0.0 ? not_measured : part / whole;
@@ -94,6 +114,12 @@ const std::vector<CalibrationTarget>& calibration_targets() {
          .low = 1.25,
          .high = 2.0,
          .is_share = false},
+        {.id = "C9",
+         .what = "job-finding gain per employed close friend (unemployed, in work a year on)",
+         .value = "+3.7 points per employed close friend",
+         .low = 0.02,
+         .high = 0.06,
+         .weeks_needed = friends_followup_weeks + 1},
         {.id = "C10",
          .what = "hires through a network channel (word of mouth, referral)",
          .value = "about half (30-70%; poll 47%)",
@@ -136,18 +162,18 @@ const std::vector<CalibrationTarget>& calibration_targets() {
          .value = "65% always or usually saw the same coach",
          .low = 0.55,
          .high = 0.75},
+        // calibration.md R9 gives the poll as a direction; the band is the poll's figure +-10
+        // points, as for R5 from the same poll (self-reported lengths are rounded).
         {.id = "R7",
          .what = "meetings of 10 minutes or less",
          .value = "60% (poll)",
-         .low = 0.0,
-         .high = 1.0,
-         .direction_only = true},
+         .low = 0.50,
+         .high = 0.70},
         {.id = "R7",
          .what = "meetings of 15 minutes or less",
          .value = "85% (poll)",
-         .low = 0.0,
-         .high = 1.0,
-         .direction_only = true},
+         .low = 0.75,
+         .high = 0.95},
         // The simulated survey (sim/observe/survey.hpp) of everyone who met a coach. Its
         // cut-points (scenario key `survey`) are set to these figures in the baseline, so the
         // rows check that setting, and show how far a scenario moves the answers.
@@ -323,6 +349,33 @@ void CalibrationTracker::observe_week(Week week, const World& world, std::span<c
     const double person_variance = rate * (1.0 - rate);
     const double sampling = person_variance * static_cast<double>(areas.size()) / persons;
     area_icc_sum_ += person_variance > 0.0 ? (between - sampling) / person_variance : 0.0;
+
+    // C9: follow up the cohort from a year ago, then start this week's.
+    if (!friends_cohorts_.empty() &&
+        friends_cohorts_.front().week + friends_followup_weeks == week) {
+        const FriendsCohort& cohort = friends_cohorts_.front();
+        for (std::size_t k = 0; k < cohort.persons.size(); ++k) {
+            const double x = cohort.employed_friends[k];
+            const double y = p.status[cohort.persons[k]] == LabourStatus::employed ? 1.0 : 0.0;
+            friends_n_ += 1.0;
+            friends_x_ += x;
+            friends_y_ += y;
+            friends_xy_ += x * y;
+            friends_xx_ += x * x;
+        }
+        friends_cohorts_.erase(friends_cohorts_.begin());
+    }
+    if (week % friends_reference_every == 0) {
+        FriendsCohort cohort;
+        cohort.week = week;
+        for (std::uint32_t i = 0; i < persons_; ++i) {
+            if (p.status[i] == LabourStatus::unemployed) {
+                cohort.persons.push_back(i);
+                cohort.employed_friends.push_back(employed_close_friends(world, i));
+            }
+        }
+        friends_cohorts_.push_back(std::move(cohort));
+    }
     weeks_ = week + 1;
 }
 
@@ -368,6 +421,11 @@ std::vector<CalibrationRow> CalibrationTracker::finish(const World& /*world*/) c
     const auto share = [](std::uint64_t part, std::uint64_t whole) {
         return ratio(static_cast<double>(part), static_cast<double>(whole));
     };
+    // C9: least-squares slope of being in work a year on against employed close friends.
+    const double friends_spread = friends_n_ * friends_xx_ - friends_x_ * friends_x_;
+    const double friends_slope =
+        friends_spread > 0.0 ? (friends_n_ * friends_xy_ - friends_x_ * friends_y_) / friends_spread
+                             : not_measured;
     const double post_hazard = share(post_sanction_exits_, post_sanction_weeks_);
     const double other_hazard = share(other_claim_exits_, other_claim_weeks_);
     const SurveyAnswers survey = survey_.ask(survey_spec_, sanctions_back_plans_);
@@ -386,6 +444,7 @@ std::vector<CalibrationRow> CalibrationTracker::finish(const World& /*world*/) c
               static_cast<double>(claimant_weeks_) / weeks_per_month),
         share(sanctions_missed_meeting_, sanctions_),
         ratio(post_hazard, other_hazard),
+        friends_slope,
         share(network_hires_, hires_),
         ratio(employment_rate_sum_, weeks),
         ratio(unemployment_rate_sum_, weeks),

@@ -105,6 +105,19 @@ private:
     double low_paid_workers_sum_ = 0.0;
     double area_icc_sum_ = 0.0;
     std::vector<std::uint8_t> claiming_last_week_;
+    // C9: the unemployed at a reference week, their employed close friends, and whether they are
+    // in work a year later; a linear-probability regression of the one on the other
+    struct FriendsCohort {
+        Week week = 0;
+        std::vector<std::uint32_t> persons;
+        std::vector<std::uint8_t> employed_friends;
+    };
+    std::vector<FriendsCohort> friends_cohorts_;
+    double friends_n_ = 0.0;
+    double friends_x_ = 0.0;
+    double friends_y_ = 0.0;
+    double friends_xy_ = 0.0;
+    double friends_xx_ = 0.0;
 };
 
 /// A recorder that measures the calibration table on the first arm (the baseline regime) of

@@ -82,6 +82,9 @@ enum class Purpose : std::uint16_t {
     social_prescribing_ties = 171,  ///< whom a community-activity participant forms ties with
     // coach targets and information (issue 3: 220-229)
     coach_information = 220,  ///< whether the coach passes on information at a meeting (B9)
+    // calibration (issue 3, 240-249)
+    meeting_length = 240,   ///< how long an attended coach meeting lasts (R7)
+    area_conditions = 241,  ///< an area's persistent labour-market conditions (area stream, C13)
 };
 
 }  // namespace jobsim::rng

@@ -74,6 +74,7 @@ struct LabourMarketSpec {
     mechanisms::WellbeingParams wellbeing;
     mechanisms::JobLeadsParams job_leads;
     mechanisms::TieDynamicsParams tie_dynamics;
+    mechanisms::AreaConditionsParams area_conditions;
 };
 
 /// The service's fixed resources.
@@ -303,6 +304,8 @@ void describe(Visitor& v, LabourMarketSpec& m) {
     v.section("wellbeing", m.wellbeing, "Life satisfaction and confidence.");
     v.section("job_leads", m.job_leads, "Employed contacts pass on vacancies and refer (seed 1E).");
     v.section("tie_dynamics", m.tie_dynamics, "Ties lapse and form; loneliness (seed E5, K3).");
+    v.section("area_conditions", m.area_conditions,
+              "Persistent differences between local labour markets (calibration.md C13).");
 }
 
 template <class Visitor>

@@ -12,6 +12,7 @@ namespace {
 namespace m = mechanisms;
 
 constexpr std::array plan{
+    PlannedStep{"area_conditions", Phase::labour_demand, &m::area_conditions},
     PlannedStep{"labour_market_shocks", Phase::labour_demand, &m::labour_market_shocks},
     PlannedStep{"vacancy_flow", Phase::labour_demand, &m::vacancy_flow},
     PlannedStep{"job_separation", Phase::labour_demand, &m::job_separation},

@@ -107,6 +107,8 @@ struct Persons {
     std::vector<std::uint8_t> placement_weeks;   // 1  weeks left on a paid work placement (F7)
     // coach targets and information (issue 3)
     std::vector<std::uint8_t> informed_weeks;  // 1  weeks the coach's information stays useful (B9)
+    // calibration (issue 3)
+    std::vector<std::uint8_t> meeting_minutes;  // 1  length of this week's attended meeting (R7)
 
     /// Calls f(name, column) for every column, in declaration order. The one list of columns:
     /// resizing, byte counts, test snapshots and checks all go through it.
@@ -163,6 +165,7 @@ struct Persons {
         f("provider_weeks", provider_weeks);
         f("placement_weeks", placement_weeks);
         f("informed_weeks", informed_weeks);
+        f("meeting_minutes", meeting_minutes);
     }
 
     /// Calls f(column) for every column, in declaration order.

@@ -68,6 +68,9 @@ struct Areas {
     std::vector<float> x_km;
     std::vector<float> y_km;
     std::vector<float> demand_multiplier;  ///< scales vacancy creation (business cycle, shocks)
+    /// Persistent area factors (C13), each averaging 1 over the areas; empty until drawn.
+    std::vector<float> separation_multiplier;  ///< on the job-ending hazard
+    std::vector<float> inactivity_multiplier;  ///< on giving up searching (inverse: on returning)
 
     [[nodiscard]] std::uint16_t size() const { return static_cast<std::uint16_t>(x_km.size()); }
 };

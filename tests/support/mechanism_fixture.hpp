@@ -170,6 +170,8 @@ inline Snapshot snapshot(const World& world) {
     detail::add_column(s, "areas.x_km", world.areas.x_km);
     detail::add_column(s, "areas.y_km", world.areas.y_km);
     detail::add_column(s, "areas.demand_multiplier", world.areas.demand_multiplier);
+    detail::add_column(s, "areas.separation_multiplier", world.areas.separation_multiplier);
+    detail::add_column(s, "areas.inactivity_multiplier", world.areas.inactivity_multiplier);
     detail::add_column(s, "coaches_by_area.offsets", world.coaches_by_area.offsets);
     detail::add_column(s, "coaches_by_area.values", world.coaches_by_area.values);
     detail::add_column(s, "vacancies_by_area.offsets", world.vacancies_by_area.offsets);

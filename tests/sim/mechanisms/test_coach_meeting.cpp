@@ -1,8 +1,10 @@
 // coach_meeting: claimants meet their coach every interval_weeks; when the meetings due need more
-// than the coach's meeting hours, every meeting is shortened in proportion; attended minutes lift
-// search effort, and the lift decays week by week.
+// than the coach's meeting hours, every meeting is shortened in proportion; each meeting's length
+// is drawn around that mean (R7: most meetings short, a few long); attended minutes lift search
+// effort, and the lift decays week by week.
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -55,23 +57,84 @@ TEST_CASE("coach_meeting: more claimants per coach means shorter meetings",
 
     std::array<std::size_t, 2> held{};
     std::array<double, 2> boost_sum{};
+    std::array<double, 2> minutes_sum{};
     for (const Event& e : testing::events_of(events, EventKind::meeting)) {
         const auto i = index(e.person);
         INFO("person " << i);
         REQUIRE(e.other < 2);
         ++held[e.other];
         boost_sum[e.other] += world.persons.meeting_boost[i];
-        CHECK(e.value == Approx(minutes[e.other]));
+        minutes_sum[e.other] += e.value;
         // The boost is the attended minutes' lift (the previous boost was 0).
         CHECK(world.persons.meeting_boost[i] ==
-              Approx(params.effort_boost_per_10_minutes * minutes[e.other] / 10.0));
+              Approx(params.effort_boost_per_10_minutes * e.value / 10.0));
+        CHECK(world.persons.meeting_minutes[i] == std::lround(e.value));
         CHECK(world.persons.meeting_this_week[i] == MeetingOutcome::attended);
     }
     CHECK(held[0] > 40);
     CHECK(held[1] > 400);
+    // Each meeting's length varies around the coach's minutes per meeting (lognormal, mean kept).
+    const double cv = std::sqrt(std::expm1(params.length_log_sd * params.length_log_sd));
+    for (std::size_t c = 0; c < 2; ++c) {
+        INFO("coach " << c);
+        const auto n = static_cast<double>(held[c]);
+        const double variance = cv * minutes[c] * cv * minutes[c];
+        CHECK(minutes_sum[c] / n ==
+              Approx(minutes[c]).margin(testing::mc_tolerance_of_mean(variance, n)));
+    }
     // Shorter meetings give a smaller lift to search effort.
     CHECK(boost_sum[1] / static_cast<double>(held[1]) <
           boost_sum[0] / static_cast<double>(held[0]));
+}
+
+TEST_CASE("coach_meeting: meeting lengths spread around the coach's mean as R7 reports",
+          "[mechanism][coach_meeting]") {
+    // One coach per area with time for every meeting at full length: the mean is standard_minutes.
+    constexpr std::uint32_t n = 20'000;
+    const double log_sd = GENERATE(0.0, 0.5, 1.0);
+    INFO("length_log_sd " << log_sd);
+    Scenario scenario = testing::small_scenario(n, 4);
+    // Claimants take their area's first coach: 5,000 meetings of 10 minutes fit in 5,000 hours.
+    scenario.service.coach_hours_per_week = 5000.0;
+    scenario.regime.coach_meeting.length_log_sd = log_sd;
+    const auto& params = scenario.regime.coach_meeting;
+    World world = testing::tiny_world(scenario, n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        testing::start_claim(world, i, 10);
+    }
+    const auto events = testing::run_step(&m::coach_meeting, scenario, world, 0, seed);
+    const auto meetings = testing::events_of(events, EventKind::meeting);
+    REQUIRE(meetings.size() > n / 2);
+    const auto held = static_cast<double>(meetings.size());
+    double up_to_10 = 0.0;
+    double up_to_15 = 0.0;
+    double sum = 0.0;
+    for (const Event& e : meetings) {
+        up_to_10 += e.value <= 10.0f;
+        up_to_15 += e.value <= 15.0f;
+        sum += e.value;
+    }
+    REQUIRE(params.standard_minutes == 10.0);
+    if (log_sd == 0.0) {
+        // No spread: every meeting lasts the coach's minutes per meeting, as before R7.
+        CHECK(up_to_10 == held);
+        CHECK(sum / held == Approx(params.standard_minutes).epsilon(1e-5));
+        return;
+    }
+    // Lognormal with mean 10: P(X <= 10) = Phi(sd / 2); P(X <= 15) = Phi((ln 1.5 + sd^2/2) / sd).
+    const auto phi = [](double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); };
+    const double p10 = phi(log_sd / 2.0);
+    const double p15 = phi((std::log(1.5) + log_sd * log_sd / 2.0) / log_sd);
+    CHECK(up_to_10 / held == Approx(p10).margin(mc_tolerance(p10, held)));
+    CHECK(up_to_15 / held == Approx(p15).margin(mc_tolerance(p15, held)));
+    if (log_sd == 0.5) {
+        // The default reproduces the poll: 60% 10 minutes or less, 85% 15 or less.
+        CHECK(p10 == Approx(0.60).margin(0.01));
+        CHECK(p15 == Approx(0.85).margin(0.01));
+    }
+    // The mean stays the coach's minutes per meeting (up to Monte Carlo error).
+    const double cv = std::sqrt(std::expm1(log_sd * log_sd));
+    CHECK(sum / held == Approx(10.0).margin(testing::mc_tolerance_of_mean(cv * cv * 100.0, held)));
 }
 
 TEST_CASE("coach_meeting: claimants with barriers miss more meetings",
@@ -208,9 +271,10 @@ TEST_CASE("coach_meeting: switched off, no meetings are held and no one's state 
     }
     // Besides this week's outcome and the coaches' weekly counts, nothing moves: no countdown,
     // no decay of the meeting boost.
-    CHECK(testing::changed_columns(before, testing::snapshot(world),
-                                   {"persons.meeting_this_week", "coaches.caseload",
-                                    "coaches.meetings_due", "coaches.minutes_per_meeting"}) == "");
+    CHECK(testing::changed_columns(
+              before, testing::snapshot(world),
+              {"persons.meeting_this_week", "persons.meeting_minutes", "coaches.caseload",
+               "coaches.meetings_due", "coaches.minutes_per_meeting"}) == "");
 }
 
 TEST_CASE("coach_meeting: the same key gives the same result, at any thread count",

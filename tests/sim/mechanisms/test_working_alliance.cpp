@@ -21,14 +21,17 @@ using testing::mc_tolerance_of_mean;
 
 constexpr std::uint64_t seed = 9101;
 
-/// Claimants of every area with a meeting held this week; coach c's meetings last minutes[c].
+/// Claimants of every area with a meeting held this week; coach c's meetings last minutes[c]
+/// (whole minutes, as coach_meeting records each meeting's length).
 World met_this_week(const Scenario& scenario, std::uint32_t n, const std::vector<float>& minutes) {
     World world = testing::tiny_world(scenario, n);
+    world.coaches.minutes_per_meeting = minutes;
     for (std::uint32_t i = 0; i < n; ++i) {
         testing::start_claim(world, i, 10);
         world.persons.meeting_this_week[i] = MeetingOutcome::attended;
+        world.persons.meeting_minutes[i] =
+            static_cast<std::uint8_t>(minutes[index(world.persons.coach[i])]);
     }
-    world.coaches.minutes_per_meeting = minutes;
     return world;
 }
 

@@ -112,6 +112,67 @@ TEST_CASE("calibration: the exit hazard after a sanction is relative to other cl
           Approx((1.0 / 2.0) / (1.0 / 4.0)));
 }
 
+TEST_CASE("calibration: C9 regresses being in work a year on on employed close friends",
+          "[observe][calibration]") {
+    const Scenario scenario = default_scenario();
+    World world = people(6);
+    Persons& p = world.persons;
+    p.status = {LabourStatus::unemployed, LabourStatus::unemployed, LabourStatus::employed,
+                LabourStatus::employed,   LabourStatus::employed,   LabourStatus::employed};
+    world.network.reset(p.area, 1);
+    // Person 0 has two employed close friends and a weak employed tie (not counted); person 1
+    // has none.
+    world.network.add_tie(0, 2, tie_strong, p.area);
+    world.network.add_tie(0, 3, tie_strong, p.area);
+    world.network.add_tie(0, 4, 0, p.area);
+    CalibrationTracker tracker(scenario, world);
+    AreaWeek area;
+    area.persons = 6;
+    area.employed = 4;
+    area.unemployed = 2;
+    const std::vector<AreaWeek> areas(1, area);
+    for (Week week = 0; week <= 52; ++week) {
+        if (week == 30) {
+            p.status[0] = LabourStatus::employed;  // in work a year on; person 1 is not
+        }
+        tracker.observe_week(week, world, {}, areas);
+    }
+    // The week-0 cohort: x = (2, 0), y = (1, 0), slope 0.5 per employed close friend.
+    CHECK(simulated(tracker.finish(world),
+                    "job-finding gain per employed close friend (unemployed, in work a year on)") ==
+          Approx(0.5));
+}
+
+TEST_CASE(
+    "calibration: R4 asks about the relationship as it was after each person's latest meeting",
+    "[observe][calibration]") {
+    const Scenario scenario = default_scenario();
+    World world = people(3);
+    CalibrationTracker tracker(scenario, world);
+    AreaWeek area;
+    area.persons = 3;
+    area.employed = 3;
+    const std::vector<AreaWeek> areas(1, area);
+    Persons& p = world.persons;
+    // Week 0: person 0 leaves a meeting trusting (positive); person 1 distrustful (negative).
+    p.trust = {0.8f, 0.1f, 0.3f};
+    p.alliance = {0.4f, 0.0f, 0.2f};
+    tracker.observe_week(0, world,
+                         std::vector<Event>{event(EventKind::meeting, 0, 0, 10.0f),
+                                            event(EventKind::meeting, 1, 0, 10.0f)},
+                         areas);
+    // Week 1: person 0 has left the service (no alliance) with no meeting: the rating stays the
+    // one of the last meeting; person 2 never met a coach and is not asked.
+    p.alliance[0] = 0.0f;
+    p.trust[0] = 0.1f;
+    tracker.observe_week(1, world, {}, areas);
+    const std::vector<CalibrationRow> rows = tracker.finish(world);
+    CHECK(simulated(rows, "people who met a coach calling the relationship positive") ==
+          Approx(0.5));
+    CHECK(simulated(rows, "people who met a coach calling the relationship negative") ==
+          Approx(0.5));
+}
+
 TEST_CASE("calibration: re-claims are counted within 26 weeks of a claim's end (M2)",
           "[observe][calibration]") {
     const Scenario scenario = default_scenario();
