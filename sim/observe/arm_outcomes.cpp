@@ -70,6 +70,7 @@ void ArmOutcomeTracker::observe_week(Week week, const World& world, std::span<co
         const auto i = index(event.person);
         const bool cohort = in_cohort_[i] != 0;
         switch (event.kind) {
+            case EventKind::self_employment_start:  // a business start is a job entry (D7)
             case EventKind::hire:
                 hired_[i] = 1;
                 if (cohort) {

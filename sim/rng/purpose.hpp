@@ -80,6 +80,11 @@ enum class Purpose : std::uint16_t {
     bring_a_friend = 169,           ///< whether a new claimant brings someone, and discloses
     social_prescribing = 170,       ///< whether a person takes part in a community activity
     social_prescribing_ties = 171,  ///< whom a community-activity participant forms ties with
+    // routes and choice (issue 3, routes: 210-219)
+    business_idea = 210,          ///< whether a person has a business idea (week-0 trait, D7)
+    self_employment_start = 211,  ///< whether a person starts trading, and the business's earnings
+    business_trading = 212,       ///< a business's weekly earnings shock and closure
+    provider_choice = 213,        ///< which provider a person with a voucher chooses (D6)
 };
 
 }  // namespace jobsim::rng

@@ -110,6 +110,8 @@ struct Regime {
     mechanisms::MixedEventsParams mixed_events;
     mechanisms::SocialPrescribingParams social_prescribing;
     mechanisms::BringAFriendParams bring_a_friend;
+    mechanisms::SelfEmploymentParams self_employment;
+    mechanisms::ProviderChoiceParams provider_choice;
 };
 
 struct Scenario {
@@ -350,6 +352,10 @@ void describe(Visitor& v, Regime& r) {
               "Community activities for lonely service users (seed E15).");
     v.section("bring_a_friend", r.bring_a_friend,
               "Bringing a friend or family member to an early meeting (seed E12).");
+    v.section("self_employment", r.self_employment,
+              "Self-employment off the claim, with an allowance and a mentor (seed D7).");
+    v.section("provider_choice", r.provider_choice,
+              "Choosing one's provider with a voucher; providers compete on reputation (seed D6).");
 }
 
 template <class Visitor>

@@ -105,6 +105,9 @@ struct Persons {
     std::vector<std::uint8_t> provider;          // 1  ProviderKind of the last referral + flag
     std::vector<std::uint8_t> provider_weeks;    // 1  weeks left on the provider's programme
     std::vector<std::uint8_t> placement_weeks;   // 1  weeks left on a paid work placement (F7)
+    // routes and choice (issue 3, routes)
+    std::vector<std::uint8_t> self_employed;  // 1  trading on their own: employed, no employer (D7)
+    std::vector<std::uint8_t> provider_choice;  // 1  chosen provider's slot + 1 (0: none) (D6)
 
     /// Calls f(name, column) for every column, in declaration order. The one list of columns:
     /// resizing, byte counts, test snapshots and checks all go through it.
@@ -160,6 +163,8 @@ struct Persons {
         f("provider", provider);
         f("provider_weeks", provider_weeks);
         f("placement_weeks", placement_weeks);
+        f("self_employed", self_employed);
+        f("provider_choice", provider_choice);
     }
 
     /// Calls f(column) for every column, in declaration order.
