@@ -98,6 +98,12 @@ std::string_view name_of(EventKind kind) {
             return "mentor_match";
         case EventKind::information_passed:
             return "information_passed";
+        case EventKind::self_employment_start:
+            return "self_employment_start";
+        case EventKind::business_closed:
+            return "business_closed";
+        case EventKind::provider_chosen:
+            return "provider_chosen";
     }
     return {};
 }
@@ -120,13 +126,15 @@ std::string event_detail_codes() {
            "sanction: reason (0=missed_meeting,1=insufficient_search,2=missed_signing,"
            "3=no_failure); public_cost: item "
            "(0=personal_budget,1=provider,2=mentoring,3=peer_group,4=placement,5=in_work_support,"
-           "6=hub_event,7=other); coach_switch: reason (0=rotation,1=coach_left,2=stand_in); "
+           "6=hub_event,7=other,9=enterprise_allowance,10=business_mentoring); coach_switch: "
+           "reason (0=rotation,1=coach_left,2=stand_in); "
            "barrier_disclosed: barrier bit index (0=health,1=caring,2=basic_skills,3=housing,"
            "4=confidence); coach_chosen: coaches met; service_join, service_leave: route "
            "(1=voluntary_search,2=more_hours,3=preventive,4=in_work); plan_agreed: plan type "
            "(1=compliance,2=co_produced,3=strengths); budget_item: item (1=esol_course,"
            "2=childcare,3=confidence_course,4=work_kit,5=qualification,6=unhelpful); referral: "
-           "provider (1=ips,2=third_sector,3=prime); other kinds: 0";
+           "provider (1=ips,2=third_sector,3=prime); business_closed: destination labour "
+           "status; provider_chosen: provider (1=ips,2=third_sector,3=prime); other kinds: 0";
 }
 
 std::string event_other_meaning() {
@@ -135,7 +143,8 @@ std::string event_other_meaning() {
            "application_unread, application_screened_out: employer id; service_join, "
            "service_leave: coach id; plan_agreed: coach id; budget_item: 1 if it met a need the "
            "person has, else 0; referral: outcome (0=started,1=lost_in_handoff,2=declined); "
-           "mentor_match: the mentor's person id; information_passed: coach id; other kinds: 0";
+           "mentor_match: the mentor's person id; information_passed: coach id; provider_chosen: "
+           "the provider's slot in its area and kind; other kinds: 0";
 }
 
 std::string event_value_meaning() {
@@ -144,7 +153,9 @@ std::string event_value_meaning() {
            "length (weeks); public_cost: GBP; coach_switch: alliance kept (0-1); coach_chosen: "
            "fit (0-1); application_unread, application_screened_out: 1 (one application); "
            "budget_item: price (GBP); placement_start: length (weeks); information_passed: the "
-           "chance the coach passed it on (0-1); other kinds: 0";
+           "chance the coach passed it on (0-1); self_employment_start: hourly earnings (GBP); "
+           "business_closed: weeks traded; provider_chosen: the provider's reputation (weekly "
+           "job-entry rate); other kinds: 0";
 }
 
 std::string barrier_codes() {

@@ -94,7 +94,9 @@ void job_leads(const WeekContext& context, World& world, EventSink& /*events*/) 
         auto stream = context.person_stream(i, rng::Purpose::job_leads);
         std::uint32_t count = 0;
         for (const Tie& tie : network.ties(i)) {
-            if (p.status[tie.contact] != LabourStatus::employed) {
+            // The self-employed have no employer whose vacancies they could pass on.
+            if (p.status[tie.contact] != LabourStatus::employed ||
+                p.self_employed[tie.contact] != 0) {
                 continue;
             }
             if (draw_lead(params, world, by_employer, tie, stream,

@@ -40,7 +40,8 @@ void job_separation(const WeekContext& context, World& world, EventSink& events)
     auto& headcount = world.employers.headcount;
     tbb::enumerable_thread_specific<std::vector<EndedJob>> ended;
     parallel_for_each(p.size(), [&](std::uint32_t i) {
-        if (p.status[i] != LabourStatus::employed) {
+        // A business ends in self_employment, not here (no employer, its own hazard).
+        if (p.status[i] != LabourStatus::employed || p.self_employed[i] != 0) {
             return;
         }
         auto stream = context.person_stream(i, rng::Purpose::job_separation);

@@ -1,5 +1,7 @@
 #include "sim/mechanisms/support_effects.hpp"
 
+#include <algorithm>
+
 #include "sim/scenario/scenario.hpp"
 #include "sim/state/persons.hpp"
 
@@ -47,7 +49,7 @@ double support_effort_factor(const Regime& regime, const Persons& p, std::uint32
         factor *= 1.0 - regime.personal_budget.course_search_time_loss;
     }
     if (const ProgrammeSpec* spec = current_programme(regime, p, i)) {
-        factor *= 1.0 + spec->effort_lift;
+        factor *= 1.0 + spec->effort_lift * programme_quality(regime, p, i);
     }
     if (regime.work_placement.enabled && p.placement_weeks[i] > 0) {
         factor *= 1.0 - regime.work_placement.search_time_loss;
@@ -57,7 +59,11 @@ double support_effort_factor(const Regime& regime, const Persons& p, std::uint32
 
 double support_separation_factor(const Regime& regime, const Persons& p, std::uint32_t i) {
     const ProgrammeSpec* spec = current_programme(regime, p, i);
-    return spec != nullptr ? spec->separation_factor : 1.0;
+    if (spec == nullptr) {
+        return 1.0;
+    }
+    // A better provider keeps more of the reduction (or adds to it), never below no risk.
+    return std::max(0.0, 1.0 - (1.0 - spec->separation_factor) * programme_quality(regime, p, i));
 }
 
 double support_assessment_lift(const Regime& regime, const Persons& p, std::uint32_t i) {
@@ -66,7 +72,7 @@ double support_assessment_lift(const Regime& regime, const Persons& p, std::uint
         lift += regime.personal_budget.work_kit_assessment_lift;
     }
     if (const ProgrammeSpec* spec = current_programme(regime, p, i)) {
-        lift += spec->assessment_lift;
+        lift += spec->assessment_lift * programme_quality(regime, p, i);
     }
     return lift;
 }

@@ -17,7 +17,8 @@ void wage_progression(const WeekContext& context, World& world, EventSink& /*eve
     Persons& p = world.persons;
     const float threshold = world.low_pay_threshold_per_hour;
     parallel_for_each(p.size(), [&](std::uint32_t i) {
-        if (p.status[i] != LabourStatus::employed) {
+        // A business's earnings move in self_employment; there is no employer to review pay.
+        if (p.status[i] != LabourStatus::employed || p.self_employed[i] != 0) {
             return;
         }
         auto stream = context.person_stream(i, rng::Purpose::wage_progression);

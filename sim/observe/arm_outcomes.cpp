@@ -68,6 +68,7 @@ void ArmOutcomeTracker::observe_week(Week week, const World& world, std::span<co
         const bool cohort = in_cohort_[i] != 0;
         survey_.observe(event, p);
         switch (event.kind) {
+            case EventKind::self_employment_start:  // a business start is a job entry (D7)
             case EventKind::hire:
                 hired_[i] = 1;
                 if (cohort) {

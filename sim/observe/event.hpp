@@ -35,6 +35,10 @@ enum class EventKind : std::uint8_t {
     mentor_match = 50,     ///< person = mentee, other = mentor (person id); seed E6
     // coach targets and information (issue 3): 80-84
     information_passed = 80,  ///< other = coach, value = the chance it had (B9)
+    // routes and choice (issue 3, routes): 75-79
+    self_employment_start = 75,  ///< value = hourly earnings (GBP); seed D7
+    business_closed = 76,        ///< value = weeks traded, detail = destination status; seed D7
+    provider_chosen = 77,  ///< detail = ProviderKind, other = provider slot, value = reputation; D6
 };
 
 /// How a hire came about (seed F1, calibration.md C10: hires through contacts).
@@ -62,6 +66,8 @@ enum class CostItem : std::uint8_t {
     in_work_support = 5,  ///< coach time after job entry (H1)
     hub_event = 6,        ///< events, hubs and social prescribing (E10, E11, E13, E15)
     other = 7,
+    enterprise_allowance = 9,  ///< weekly allowance of a new self-employed person (D7, NEA)
+    business_mentoring = 10,   ///< a business mentor for a new self-employed person (D7)
 };
 
 /// Why a claimant's coach changed (seed B5, B11).

@@ -85,6 +85,11 @@ enum class Purpose : std::uint16_t {
     // calibration (issue 3, 240-249)
     meeting_length = 240,   ///< how long an attended coach meeting lasts (R7)
     area_conditions = 241,  ///< an area's persistent labour-market conditions (area stream, C13)
+    // routes and choice (issue 3, routes: 210-219)
+    business_idea = 210,          ///< whether a person has a business idea (week-0 trait, D7)
+    self_employment_start = 211,  ///< whether a person starts trading, and the business's earnings
+    business_trading = 212,       ///< a business's weekly earnings shock and closure
+    provider_choice = 213,        ///< which provider a person with a voucher chooses (D6)
 };
 
 }  // namespace jobsim::rng

@@ -124,6 +124,8 @@ struct Regime {
     mechanisms::BringAFriendParams bring_a_friend;
     mechanisms::CoachTargetsParams coach_targets;
     mechanisms::CoachInformationParams coach_information;
+    mechanisms::SelfEmploymentParams self_employment;
+    mechanisms::ProviderChoiceParams provider_choice;
 };
 
 struct Scenario {
@@ -400,6 +402,10 @@ void describe(Visitor& v, Regime& r) {
               "L3).");
     v.section("coach_information", r.coach_information,
               "The coach passes on information about vacancies and services (seed B9).");
+    v.section("self_employment", r.self_employment,
+              "Self-employment off the claim, with an allowance and a mentor (seed D7).");
+    v.section("provider_choice", r.provider_choice,
+              "Choosing one's provider with a voucher; providers compete on reputation (seed D6).");
 }
 
 template <class Visitor>

@@ -19,17 +19,22 @@ void check_persons(const World& world) {
     std::vector<std::uint32_t> headcount(world.employers.size(), 0);
     for (std::uint32_t i = 0; i < p.size(); ++i) {
         const bool employed = p.status[i] == LabourStatus::employed;
-        if (employed != (p.employer[i] != none<EmployerId>)) {
+        const bool self_employed = p.self_employed[i] != 0;
+        if (self_employed && (!employed || p.employer[i] != none<EmployerId>)) {
+            broken(message("person ", i, " is self-employed but ",
+                           employed ? "has an employer" : "not employed"));
+        }
+        if (!self_employed && employed != (p.employer[i] != none<EmployerId>)) {
             broken(message("person ", i, " is ",
                            employed ? "employed without" : "not employed but has", " an employer"));
         }
-        if (employed) {
+        if (employed && !self_employed) {
             if (index(p.employer[i]) >= world.employers.size()) {
                 broken(message("person ", i, " works for employer ", index(p.employer[i]), " of ",
                                world.employers.size()));
             }
             ++headcount[index(p.employer[i])];
-        } else if (p.low_paid[i] != 0) {
+        } else if (!employed && p.low_paid[i] != 0) {
             broken(message("person ", i, " is flagged low-paid without a job"));
         }
         if ((p.claim[i] != ClaimState::none) && (p.coach[i] == none<CoachId>)) {

@@ -109,6 +109,9 @@ struct Persons {
     std::vector<std::uint8_t> informed_weeks;  // 1  weeks the coach's information stays useful (B9)
     // calibration (issue 3)
     std::vector<std::uint8_t> meeting_minutes;  // 1  length of this week's attended meeting (R7)
+    // routes and choice (issue 3, routes)
+    std::vector<std::uint8_t> self_employed;  // 1  trading on their own: employed, no employer (D7)
+    std::vector<std::uint8_t> provider_choice;  // 1  chosen provider's slot + 1 (0: none) (D6)
 
     /// Calls f(name, column) for every column, in declaration order. The one list of columns:
     /// resizing, byte counts, test snapshots and checks all go through it.
@@ -166,6 +169,8 @@ struct Persons {
         f("placement_weeks", placement_weeks);
         f("informed_weeks", informed_weeks);
         f("meeting_minutes", meeting_minutes);
+        f("self_employed", self_employed);
+        f("provider_choice", provider_choice);
     }
 
     /// Calls f(column) for every column, in declaration order.

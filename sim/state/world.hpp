@@ -130,6 +130,13 @@ struct CoachTargetState {
     std::vector<float> sign_off;     ///< per coach: on the weekly chance of stopping claiming
 };
 
+/// Providers competing for referrals under choice (provider_choice, seed D6): each provider's faded
+/// record, per (arm, area, kind, slot), built when an arm first offers choice.
+struct ProviderMarket {
+    std::vector<float> entries;       ///< clients' job entries
+    std::vector<float> client_weeks;  ///< weeks clients spent out of work on the programme
+};
+
 struct World {
     Persons persons;
     Coaches coaches;
@@ -137,6 +144,8 @@ struct World {
     Vacancies vacancies;
     Areas areas;
     Network network;  ///< social ties (seed 1E), kept across weeks
+    /// Providers' records under choice (seed D6).
+    ProviderMarket provider_market;
 
     Grouped<std::uint32_t> coaches_by_area;    ///< fixed after generation
     Grouped<std::uint32_t> vacancies_by_area;  ///< open vacancy indices, rebuilt weekly
