@@ -96,6 +96,8 @@ std::string_view name_of(EventKind kind) {
             return "placement_start";
         case EventKind::mentor_match:
             return "mentor_match";
+        case EventKind::put_forward:
+            return "put_forward";
     }
     return {};
 }
@@ -118,13 +120,15 @@ std::string event_detail_codes() {
            "sanction: reason (0=missed_meeting,1=insufficient_search,2=missed_signing,"
            "3=no_failure); public_cost: item "
            "(0=personal_budget,1=provider,2=mentoring,3=peer_group,4=placement,5=in_work_support,"
-           "6=hub_event,7=other); coach_switch: reason (0=rotation,1=coach_left,2=stand_in); "
+           "6=hub_event,7=other,8=employer_engagement); coach_switch: reason "
+           "(0=rotation,1=coach_left,2=stand_in); "
            "barrier_disclosed: barrier bit index (0=health,1=caring,2=basic_skills,3=housing,"
            "4=confidence); coach_chosen: coaches met; service_join, service_leave: route "
            "(1=voluntary_search,2=more_hours,3=preventive,4=in_work); plan_agreed: plan type "
            "(1=compliance,2=co_produced,3=strengths); budget_item: item (1=esol_course,"
            "2=childcare,3=confidence_course,4=work_kit,5=qualification,6=unhelpful); referral: "
-           "provider (1=ips,2=third_sector,3=prime); other kinds: 0";
+           "provider (1=ips,2=third_sector,3=prime); put_forward: outcome (0=employer_declined,"
+           "1=offered,2=person_declined); other kinds: 0";
 }
 
 std::string event_other_meaning() {
@@ -133,7 +137,7 @@ std::string event_other_meaning() {
            "application_unread, application_screened_out: employer id; service_join, "
            "service_leave: coach id; plan_agreed: coach id; budget_item: 1 if it met a need the "
            "person has, else 0; referral: outcome (0=started,1=lost_in_handoff,2=declined); "
-           "mentor_match: the mentor's person id; other kinds: 0";
+           "mentor_match: the mentor's person id; put_forward: employer id; other kinds: 0";
 }
 
 std::string event_value_meaning() {
@@ -141,7 +145,8 @@ std::string event_value_meaning() {
            "(weeks); meeting: minutes; sanction: length (weeks); exit_to_inactivity: spell "
            "length (weeks); public_cost: GBP; coach_switch: alliance kept (0-1); coach_chosen: "
            "fit (0-1); application_unread, application_screened_out: 1 (one application); "
-           "budget_item: price (GBP); placement_start: length (weeks); other kinds: 0";
+           "budget_item: price (GBP); placement_start: length (weeks); put_forward: link "
+           "strength (0-1); other kinds: 0";
 }
 
 std::string barrier_codes() {

@@ -80,6 +80,13 @@ enum class Purpose : std::uint16_t {
     bring_a_friend = 169,           ///< whether a new claimant brings someone, and discloses
     social_prescribing = 170,       ///< whether a person takes part in a community activity
     social_prescribing_ties = 171,  ///< whom a community-activity participant forms ties with
+    // employer links (issue 3, employer_links: 200-209)
+    link_contacts = 200,     ///< the fractional contact a link holder makes in a week (area)
+    link_targeting = 201,    ///< which employers each link holder contacts (employer)
+    link_take_up = 202,      ///< whether an employer takes up each holder's contact (employer)
+    link_put_forward = 203,  ///< whether a coach puts a service user forward to a linked employer
+    link_vacancy = 204,      ///< which linked vacancy a coach puts the person forward to
+    link_acceptance = 205,   ///< whether the linked employer takes the person on
 };
 
 }  // namespace jobsim::rng

@@ -110,6 +110,7 @@ struct Regime {
     mechanisms::MixedEventsParams mixed_events;
     mechanisms::SocialPrescribingParams social_prescribing;
     mechanisms::BringAFriendParams bring_a_friend;
+    mechanisms::EmployerLinksParams employer_links;
 };
 
 struct Scenario {
@@ -350,6 +351,8 @@ void describe(Visitor& v, Regime& r) {
               "Community activities for lonely service users (seed E15).");
     v.section("bring_a_friend", r.bring_a_friend,
               "Bringing a friend or family member to an early meeting (seed E12).");
+    v.section("employer_links", r.employer_links,
+              "Links with employers and direct placements by coaches (seed F3, F4, F5).");
 }
 
 template <class Visitor>

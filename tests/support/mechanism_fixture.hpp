@@ -213,6 +213,13 @@ inline Snapshot snapshot(const World& world) {
     detail::add_value(s, "next_vacancy_serial", world.next_vacancy_serial);
     detail::add_column(s, "sector_separation_multiplier", world.sector_separation_multiplier);
     detail::add_column(s, "sector_demand_multiplier", world.sector_demand_multiplier);
+    detail::add_column(s, "employer_links.holders", world.employer_links.holders);
+    for (std::size_t a = 0; a < world.employer_links.strength.size(); ++a) {
+        const std::string arm = std::to_string(a);
+        detail::add_column(s, "employer_links.strength." + arm, world.employer_links.strength[a]);
+        detail::add_column(s, "employer_links.unbilled_gbp." + arm,
+                           world.employer_links.unbilled_gbp[a]);
+    }
     return s;
 }
 
