@@ -104,6 +104,8 @@ std::string_view name_of(EventKind kind) {
             return "business_closed";
         case EventKind::provider_chosen:
             return "provider_chosen";
+        case EventKind::put_forward:
+            return "put_forward";
     }
     return {};
 }
@@ -126,15 +128,16 @@ std::string event_detail_codes() {
            "sanction: reason (0=missed_meeting,1=insufficient_search,2=missed_signing,"
            "3=no_failure); public_cost: item "
            "(0=personal_budget,1=provider,2=mentoring,3=peer_group,4=placement,5=in_work_support,"
-           "6=hub_event,7=other,9=enterprise_allowance,10=business_mentoring); coach_switch: "
-           "reason (0=rotation,1=coach_left,2=stand_in); "
+           "6=hub_event,7=other,8=employer_engagement,9=enterprise_allowance,"
+           "10=business_mentoring); coach_switch: reason (0=rotation,1=coach_left,2=stand_in); "
            "barrier_disclosed: barrier bit index (0=health,1=caring,2=basic_skills,3=housing,"
            "4=confidence); coach_chosen: coaches met; service_join, service_leave: route "
            "(1=voluntary_search,2=more_hours,3=preventive,4=in_work); plan_agreed: plan type "
            "(1=compliance,2=co_produced,3=strengths); budget_item: item (1=esol_course,"
            "2=childcare,3=confidence_course,4=work_kit,5=qualification,6=unhelpful); referral: "
            "provider (1=ips,2=third_sector,3=prime); business_closed: destination labour "
-           "status; provider_chosen: provider (1=ips,2=third_sector,3=prime); other kinds: 0";
+           "status; provider_chosen: provider (1=ips,2=third_sector,3=prime); put_forward: "
+           "outcome (0=employer_declined,1=offered,2=person_declined); other kinds: 0";
 }
 
 std::string event_other_meaning() {
@@ -144,7 +147,7 @@ std::string event_other_meaning() {
            "service_leave: coach id; plan_agreed: coach id; budget_item: 1 if it met a need the "
            "person has, else 0; referral: outcome (0=started,1=lost_in_handoff,2=declined); "
            "mentor_match: the mentor's person id; information_passed: coach id; provider_chosen: "
-           "the provider's slot in its area and kind; other kinds: 0";
+           "the provider's slot in its area and kind; put_forward: employer id; other kinds: 0";
 }
 
 std::string event_value_meaning() {
@@ -155,7 +158,7 @@ std::string event_value_meaning() {
            "budget_item: price (GBP); placement_start: length (weeks); information_passed: the "
            "chance the coach passed it on (0-1); self_employment_start: hourly earnings (GBP); "
            "business_closed: weeks traded; provider_chosen: the provider's reputation (weekly "
-           "job-entry rate); other kinds: 0";
+           "job-entry rate); put_forward: link strength (0-1); other kinds: 0";
 }
 
 std::string barrier_codes() {

@@ -141,6 +141,17 @@ void hire(const WeekContext& context, World& world, std::uint32_t i, std::uint32
                  .value = vacancies.wage_per_hour[v]});
 }
 
+void hire_in_person_order(const WeekContext& context, World& world,
+                          std::span<const std::uint32_t> vacancy_of_person, HireChannel channel,
+                          EventSink& events) {
+    for (std::uint32_t i = 0; i < vacancy_of_person.size(); ++i) {
+        const std::uint32_t v = vacancy_of_person[i];
+        if (v != Applications::no_vacancy && world.vacancies.filled[v] == 0) {
+            hire(context, world, i, v, channel, events);
+        }
+    }
+}
+
 double assessment(const EmployerChoiceParams& params, double skill_fit, std::uint16_t spell_weeks,
                   std::uint8_t barriers) {
     return params.skill_fit_weight * skill_fit -

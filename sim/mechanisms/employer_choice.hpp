@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 
 #include "sim/observe/event.hpp"
 #include "sim/scenario/describe.hpp"
@@ -79,6 +80,13 @@ void describe(Visitor& v, EmployerChoiceParams& p) {
 /// Serial: callers resolve contested vacancies first.
 void hire(const WeekContext& context, World& world, std::uint32_t i, std::uint32_t v,
           HireChannel channel, EventSink& events);
+
+/// Resolves direct hires proposed in parallel (one vacancy per person, Applications::no_vacancy
+/// for none): in person order each person takes their vacancy if it is still
+/// unfilled, so a contested vacancy goes to the lowest person id. Serial.
+void hire_in_person_order(const WeekContext& context, World& world,
+                          std::span<const std::uint32_t> vacancy_of_person, HireChannel channel,
+                          EventSink& events);
 
 /// Scores applications, offers each vacancy to its best applicant above the threshold, and lets
 /// each person accept at most one offer. Draws Purpose::employer_choice per applicant.

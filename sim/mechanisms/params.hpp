@@ -12,6 +12,7 @@
 #include "sim/mechanisms/coach_targets.hpp"
 #include "sim/mechanisms/conditionality.hpp"
 #include "sim/mechanisms/employer_choice.hpp"
+#include "sim/mechanisms/employer_links.hpp"
 #include "sim/mechanisms/employer_sift.hpp"
 #include "sim/mechanisms/hardship.hpp"
 #include "sim/mechanisms/in_work_support.hpp"

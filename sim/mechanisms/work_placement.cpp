@@ -13,7 +13,7 @@ namespace jobsim::mechanisms {
 
 namespace {
 
-constexpr std::uint32_t no_conversion = 0xFFFFFFFFu;
+constexpr std::uint32_t no_conversion = Applications::no_vacancy;
 
 /// An open, unfilled vacancy in the person's home area, or no_conversion.
 std::uint32_t host_vacancy(const World& world, std::uint32_t i, rng::Stream& stream) {
@@ -69,13 +69,7 @@ void work_placement(const WeekContext& context, World& world, EventSink& events)
                      .person = static_cast<PersonId>(i),
                      .value = static_cast<float>(params.weekly_wage_gbp * params.weeks)});
     });
-    // Resolve: in person order, each conversion takes its vacancy if still unfilled.
-    for (std::uint32_t i = 0; i < p.size(); ++i) {
-        const std::uint32_t v = conversion[i];
-        if (v != no_conversion && world.vacancies.filled[v] == 0) {
-            hire(context, world, i, v, HireChannel::placement, events);
-        }
-    }
+    hire_in_person_order(context, world, conversion, HireChannel::placement, events);
 }
 
 }  // namespace jobsim::mechanisms

@@ -39,6 +39,8 @@ enum class EventKind : std::uint8_t {
     self_employment_start = 75,  ///< value = hourly earnings (GBP); seed D7
     business_closed = 76,        ///< value = weeks traded, detail = destination status; seed D7
     provider_chosen = 77,  ///< detail = ProviderKind, other = provider slot, value = reputation; D6
+    // employer links (issue 3): 70-74
+    put_forward = 70,  ///< other = employer, value = link strength, detail = PutForwardOutcome
 };
 
 /// How a hire came about (seed F1, calibration.md C10: hires through contacts).
@@ -66,8 +68,16 @@ enum class CostItem : std::uint8_t {
     in_work_support = 5,  ///< coach time after job entry (H1)
     hub_event = 6,        ///< events, hubs and social prescribing (E10, E11, E13, E15)
     other = 7,
+    employer_engagement = 8,  ///< coach hours keeping up links with employers (F3, F4)
     enterprise_allowance = 9,  ///< weekly allowance of a new self-employed person (D7, NEA)
     business_mentoring = 10,   ///< a business mentor for a new self-employed person (D7)
+};
+
+/// What came of a coach putting a person forward to a linked employer (EventKind::put_forward).
+enum class PutForwardOutcome : std::uint8_t {
+    employer_declined = 0,  ///< the employer did not take the person on
+    offered = 1,            ///< the employer took them on (hired unless someone took it first)
+    person_declined = 2,    ///< the wage is below the person's reservation wage
 };
 
 /// Why a claimant's coach changed (seed B5, B11).

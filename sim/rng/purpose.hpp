@@ -90,6 +90,13 @@ enum class Purpose : std::uint16_t {
     self_employment_start = 211,  ///< whether a person starts trading, and the business's earnings
     business_trading = 212,       ///< a business's weekly earnings shock and closure
     provider_choice = 213,        ///< which provider a person with a voucher chooses (D6)
+    // employer links (issue 3, employer_links: 200-209)
+    link_contacts = 200,     ///< the fractional contact a link holder makes in a week (area)
+    link_targeting = 201,    ///< which employers each link holder contacts (employer)
+    link_take_up = 202,      ///< whether an employer takes up each holder's contact (employer)
+    link_put_forward = 203,  ///< whether a coach puts a service user forward to a linked employer
+    link_vacancy = 204,      ///< which linked vacancy a coach puts the person forward to
+    link_acceptance = 205,   ///< whether the linked employer takes the person on
 };
 
 }  // namespace jobsim::rng

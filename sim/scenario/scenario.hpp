@@ -126,6 +126,7 @@ struct Regime {
     mechanisms::CoachInformationParams coach_information;
     mechanisms::SelfEmploymentParams self_employment;
     mechanisms::ProviderChoiceParams provider_choice;
+    mechanisms::EmployerLinksParams employer_links;
 };
 
 struct Scenario {
@@ -406,6 +407,8 @@ void describe(Visitor& v, Regime& r) {
               "Self-employment off the claim, with an allowance and a mentor (seed D7).");
     v.section("provider_choice", r.provider_choice,
               "Choosing one's provider with a voucher; providers compete on reputation (seed D6).");
+    v.section("employer_links", r.employer_links,
+              "Links with employers and direct placements by coaches (seed F3, F4, F5).");
 }
 
 template <class Visitor>

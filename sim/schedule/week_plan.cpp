@@ -40,6 +40,7 @@ constexpr std::array plan{
     PlannedStep{"job_leads", Phase::search_and_matching, &m::job_leads},
     PlannedStep{"employer_sift", Phase::search_and_matching, &m::employer_sift},
     PlannedStep{"employer_choice", Phase::search_and_matching, &m::employer_choice},
+    PlannedStep{"employer_links", Phase::search_and_matching, &m::employer_links},
     PlannedStep{"sanction_effects", Phase::search_and_matching, &m::sanction_effects},
     PlannedStep{"work_placement", Phase::search_and_matching, &m::work_placement},
     PlannedStep{"self_employment", Phase::search_and_matching, &m::self_employment},

@@ -137,6 +137,16 @@ struct ProviderMarket {
     std::vector<float> client_weeks;  ///< weeks clients spent out of work on the programme
 };
 
+/// The service's links with employers (seed F3, F4), per arm as each arm's service builds its own.
+/// For arm a with holders[a] link holders per area (providers, or one broker):
+/// strength[a][employer * holders[a] + holder] is 0-1, and unbilled_gbp[a][area * holders[a] +
+/// holder] is engagement cost not yet charged to a meeting. holders[a] = 0: no links kept yet.
+struct EmployerLinks {
+    std::vector<std::uint32_t> holders;
+    std::vector<std::vector<float>> strength;
+    std::vector<std::vector<double>> unbilled_gbp;
+};
+
 struct World {
     Persons persons;
     Coaches coaches;
@@ -146,6 +156,8 @@ struct World {
     Network network;  ///< social ties (seed 1E), kept across weeks
     /// Providers' records under choice (seed D6).
     ProviderMarket provider_market;
+    /// The service's links with employers (F3, F4), kept across weeks.
+    EmployerLinks employer_links;
 
     Grouped<std::uint32_t> coaches_by_area;    ///< fixed after generation
     Grouped<std::uint32_t> vacancies_by_area;  ///< open vacancy indices, rebuilt weekly
