@@ -96,6 +96,8 @@ std::string_view name_of(EventKind kind) {
             return "placement_start";
         case EventKind::mentor_match:
             return "mentor_match";
+        case EventKind::group_consultation:
+            return "group_consultation";
     }
     return {};
 }
@@ -118,7 +120,7 @@ std::string event_detail_codes() {
            "sanction: reason (0=missed_meeting,1=insufficient_search,2=missed_signing,"
            "3=no_failure); public_cost: item "
            "(0=personal_budget,1=provider,2=mentoring,3=peer_group,4=placement,5=in_work_support,"
-           "6=hub_event,7=other); coach_switch: reason (0=rotation,1=coach_left,2=stand_in); "
+           "6=hub_event,7=other,11=group_session); coach_switch: reason (0=rotation,1=coach_left,2=stand_in); "
            "barrier_disclosed: barrier bit index (0=health,1=caring,2=basic_skills,3=housing,"
            "4=confidence); coach_chosen: coaches met; service_join, service_leave: route "
            "(1=voluntary_search,2=more_hours,3=preventive,4=in_work); plan_agreed: plan type "
@@ -133,7 +135,7 @@ std::string event_other_meaning() {
            "application_unread, application_screened_out: employer id; service_join, "
            "service_leave: coach id; plan_agreed: coach id; budget_item: 1 if it met a need the "
            "person has, else 0; referral: outcome (0=started,1=lost_in_handoff,2=declined); "
-           "mentor_match: the mentor's person id; other kinds: 0";
+           "mentor_match: the mentor's person id; group_consultation: coach id; other kinds: 0";
 }
 
 std::string event_value_meaning() {
@@ -141,7 +143,8 @@ std::string event_value_meaning() {
            "(weeks); meeting: minutes; sanction: length (weeks); exit_to_inactivity: spell "
            "length (weeks); public_cost: GBP; coach_switch: alliance kept (0-1); coach_chosen: "
            "fit (0-1); application_unread, application_screened_out: 1 (one application); "
-           "budget_item: price (GBP); placement_start: length (weeks); other kinds: 0";
+           "budget_item: price (GBP); placement_start: length (weeks); group_consultation: coach "
+           "minutes per attendee; other kinds: 0";
 }
 
 std::string barrier_codes() {

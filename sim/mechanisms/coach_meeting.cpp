@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 
+#include "sim/mechanisms/group_consultations.hpp"
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
@@ -27,13 +28,21 @@ bool meeting_due(const Persons& p, std::uint32_t i) {
     return meets_coach(p, i) && p.weeks_to_meeting[i] == 0;
 }
 
-/// Recounts each coach's caseload and the minutes its due meetings would take at full length.
-std::vector<std::uint32_t> count_demand(const WeekContext& context, World& world) {
+/// Coach time each coach's due meetings would take at full length, in tenths of a minute.
+struct Demand {
+    std::vector<std::uint32_t> one_to_one_tenths;
+    std::vector<std::uint32_t> group_tenths;  ///< meetings held as group consultations
+};
+
+/// Recounts each coach's caseload, the one-to-one meetings due and the minutes the due meetings
+/// would take at full length.
+Demand count_demand(const WeekContext& context, World& world) {
     Persons& p = world.persons;
     Coaches& coaches = world.coaches;
     std::fill(coaches.caseload.begin(), coaches.caseload.end(), 0);
     std::fill(coaches.meetings_due.begin(), coaches.meetings_due.end(), 0);
-    std::vector<std::uint32_t> demanded_tenths(coaches.size(), 0);
+    Demand demand{std::vector<std::uint32_t>(coaches.size(), 0),
+                  std::vector<std::uint32_t>(coaches.size(), 0)};
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         if (!meets_coach(p, i)) {
             return;
@@ -42,15 +51,23 @@ std::vector<std::uint32_t> count_demand(const WeekContext& context, World& world
         std::atomic_ref<std::uint32_t>(coaches.caseload[c]).fetch_add(1, std::memory_order_relaxed);
         const CoachMeetingParams& params = context.regime(p.arm[i]).coach_meeting;
         if (params.enabled && p.weeks_to_meeting[i] == 0) {
+            const double group_minutes = group_consultation_minutes(context, p, i);
+            if (group_minutes > 0.0) {
+                std::atomic_ref<std::uint32_t>(demand.group_tenths[c])
+                    .fetch_add(
+                        static_cast<std::uint32_t>(std::lround(group_minutes * tenths_per_minute)),
+                        std::memory_order_relaxed);
+                return;
+            }
             std::atomic_ref<std::uint32_t>(coaches.meetings_due[c])
                 .fetch_add(1, std::memory_order_relaxed);
-            std::atomic_ref<std::uint32_t>(demanded_tenths[c])
+            std::atomic_ref<std::uint32_t>(demand.one_to_one_tenths[c])
                 .fetch_add(static_cast<std::uint32_t>(
                                std::lround(params.standard_minutes * tenths_per_minute)),
                            std::memory_order_relaxed);
         }
     });
-    return demanded_tenths;
+    return demand;
 }
 
 }  // namespace
@@ -58,14 +75,16 @@ std::vector<std::uint32_t> count_demand(const WeekContext& context, World& world
 void coach_meeting(const WeekContext& context, World& world, EventSink& events) {
     Persons& p = world.persons;
     Coaches& coaches = world.coaches;
-    const std::vector<std::uint32_t> demanded_tenths = count_demand(context, world);
+    const Demand demand = count_demand(context, world);
+    const std::vector<std::uint32_t>& demanded_tenths = demand.one_to_one_tenths;
 
     // When the meetings due need more than the coach's meeting hours, all are cut in proportion.
+    // Group consultations take less coach time per person, which leaves more for one-to-ones.
     const double share = context.scenario.service.share_of_hours_for_meetings;
     std::vector<float> time_scale(coaches.size(), 1.0f);
     for (std::uint32_t c = 0; c < coaches.size(); ++c) {
         const double available = coaches.hours_per_week[c] * 60.0 * share;
-        const double demanded = demanded_tenths[c] / tenths_per_minute;
+        const double demanded = (demanded_tenths[c] + demand.group_tenths[c]) / tenths_per_minute;
         time_scale[c] = demanded > available ? static_cast<float>(available / demanded) : 1.0f;
         coaches.minutes_per_meeting[c] = 0.0f;
     }
@@ -97,12 +116,14 @@ void coach_meeting(const WeekContext& context, World& world, EventSink& events) 
                          .other = c});
             return;
         }
-        const double minutes = params.standard_minutes * time_scale[c];
-        p.meeting_this_week[i] = MeetingOutcome::attended;
+        const double group_minutes = group_consultation_minutes(context, p, i);
+        const bool group = group_minutes > 0.0;
+        const double minutes = (group ? group_minutes : params.standard_minutes) * time_scale[c];
+        p.meeting_this_week[i] = group ? MeetingOutcome::group : MeetingOutcome::attended;
         p.meeting_boost[i] +=
             static_cast<float>(params.effort_boost_per_10_minutes * minutes / 10.0);
         events.emit({.week = context.week,
-                     .kind = EventKind::meeting,
+                     .kind = group ? EventKind::group_consultation : EventKind::meeting,
                      .person = static_cast<PersonId>(i),
                      .other = c,
                      .value = static_cast<float>(minutes)});

@@ -20,6 +20,7 @@
 #include "sim/mechanisms/mentoring.hpp"
 #include "sim/mechanisms/mixed_events.hpp"
 #include "sim/mechanisms/peer_groups.hpp"
+#include "sim/mechanisms/group_consultations.hpp"
 #include "sim/mechanisms/personal_budget.hpp"
 #include "sim/mechanisms/preventive_support.hpp"
 #include "sim/mechanisms/provider_referral.hpp"

@@ -40,20 +40,7 @@ std::uint32_t run_sessions(const WeekContext& context, World& world, EventSink& 
     (void)mix_sessions(context, world, attendees, flags, mix_purpose);
     parallel_for_each(static_cast<std::uint32_t>(attendees.size()), [&](std::uint32_t k) {
         const std::uint32_t i = attendees[k].person;
-        const SessionEffects effects = effects_of(i);
-        p.loneliness[i] =
-            static_cast<float>(std::clamp(p.loneliness[i] - effects.loneliness_relief, 0.0, 1.0));
-        p.confidence[i] =
-            static_cast<float>(std::clamp(p.confidence[i] + effects.confidence_boost, 0.0, 1.0));
-        p.wellbeing[i] =
-            static_cast<float>(std::clamp(p.wellbeing[i] + effects.wellbeing_boost, 0.0, 10.0));
-        if (effects.cost_gbp > 0.0) {
-            events.emit({.week = context.week,
-                         .kind = EventKind::public_cost,
-                         .detail = static_cast<std::uint8_t>(cost_item),
-                         .person = static_cast<PersonId>(i),
-                         .value = static_cast<float>(effects.cost_gbp)});
-        }
+        apply_session_effects(context, p, events, i, effects_of(i), cost_item);
     });
     return static_cast<std::uint32_t>(attendees.size());
 }

@@ -33,6 +33,9 @@ enum class EventKind : std::uint8_t {
     referral = 42,       ///< detail = ProviderKind, other = ReferralOutcome
     placement_start = 43,  ///< value = weeks
     mentor_match = 50,     ///< person = mentee, other = mentor (person id); seed E6
+    // group consultations (issue 3): 85-89
+    group_consultation = 85,  ///< a due meeting held in a group; other = coach, value = coach
+                              ///< minutes per attendee (E9)
 };
 
 /// How a hire came about (seed F1, calibration.md C10: hires through contacts).
@@ -60,6 +63,7 @@ enum class CostItem : std::uint8_t {
     in_work_support = 5,  ///< coach time after job entry (H1)
     hub_event = 6,        ///< events, hubs and social prescribing (E10, E11, E13, E15)
     other = 7,
+    group_session = 11,  ///< group-consultation room and guest, co-design panel expenses (E9, E16)
 };
 
 /// Why a claimant's coach changed (seed B5, B11).

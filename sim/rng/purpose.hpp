@@ -80,6 +80,13 @@ enum class Purpose : std::uint16_t {
     bring_a_friend = 169,           ///< whether a new claimant brings someone, and discloses
     social_prescribing = 170,       ///< whether a person takes part in a community activity
     social_prescribing_ties = 171,  ///< whom a community-activity participant forms ties with
+    // group consultations and co-design (issue 3, group_consultations: 230-239)
+    group_consultation_invite = 230,     ///< whether a due coach meeting is held as a group
+    group_consultation_ties = 231,       ///< whom a group-consultation attendee forms ties with
+    group_consultation_guest = 232,      ///< whether a group has a guest, and who (first member)
+    group_consultation_guest_tie = 233,  ///< whether an attendee forms a tie with the guest
+    co_design = 234,                     ///< whether a service user takes part in a panel
+    co_design_ties = 235,                ///< whom a co-design panel member forms ties with
 };
 
 }  // namespace jobsim::rng

@@ -110,6 +110,7 @@ struct Regime {
     mechanisms::MixedEventsParams mixed_events;
     mechanisms::SocialPrescribingParams social_prescribing;
     mechanisms::BringAFriendParams bring_a_friend;
+    mechanisms::GroupConsultationsParams group_consultations;
 };
 
 struct Scenario {
@@ -350,6 +351,8 @@ void describe(Visitor& v, Regime& r) {
               "Community activities for lonely service users (seed E15).");
     v.section("bring_a_friend", r.bring_a_friend,
               "Bringing a friend or family member to an early meeting (seed E12).");
+    v.section("group_consultations", r.group_consultations,
+              "Due coach meetings held as group consultations (seed E9).");
 }
 
 template <class Visitor>

@@ -20,6 +20,7 @@ constexpr std::array plan{
     PlannedStep{"coach_continuity", Phase::service_contact, &m::coach_continuity},
     PlannedStep{"coach_meeting", Phase::service_contact, &m::coach_meeting},
     PlannedStep{"working_alliance", Phase::service_contact, &m::working_alliance},
+    PlannedStep{"group_consultations", Phase::service_contact, &m::group_consultations},
     PlannedStep{"barrier_disclosure", Phase::service_contact, &m::barrier_disclosure},
     PlannedStep{"action_plan", Phase::service_contact, &m::action_plan},
     PlannedStep{"personal_budget", Phase::service_contact, &m::personal_budget},

@@ -17,7 +17,7 @@ struct Coaches {
     std::vector<AreaId> area;
     std::vector<float> hours_per_week;        ///< contracted hours available for meetings
     std::vector<std::uint32_t> caseload;      ///< people attached who meet the coach this week
-    std::vector<std::uint32_t> meetings_due;  ///< meetings due this week
+    std::vector<std::uint32_t> meetings_due;  ///< one-to-one meetings due this week
     std::vector<float> minutes_per_meeting;   ///< what the coach's time allows this week
 
     [[nodiscard]] std::uint32_t size() const { return static_cast<std::uint32_t>(area.size()); }
