@@ -64,6 +64,14 @@ struct SessionEffects {
 void apply_session_effects(const WeekContext& context, Persons& p, EventSink& events,
                            std::uint32_t i, const SessionEffects& effects, CostItem cost_item);
 
+/// This week's attendees in person order: person i attends with chance attend_chance(i) (0 = not
+/// eligible), drawn from their stream of `attend_purpose`, in session session_of(area, arm), and
+/// proposes ties_of(i) ties there.
+template <class AttendChance, class TiesOf>
+std::vector<Attendee> draw_attendees(const WeekContext& context, const World& world,
+                                     const AttendChance& attend_chance, const TiesOf& ties_of,
+                                     rng::Purpose attend_purpose);
+
 /// Runs one week of sessions: person i attends with chance attend_chance(i) (0 = not eligible),
 /// drawn from their stream of `attend_purpose`; attendees of the same (area, arm) mix through
 /// mix_sessions (stream of `mix_purpose`) with TieFlag bits `flags`; each attendee gets

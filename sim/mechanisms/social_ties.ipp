@@ -10,16 +10,12 @@
 
 namespace jobsim::mechanisms {
 
-template <class AttendChance, class EffectsOf>
-std::uint32_t run_sessions(const WeekContext& context, World& world, EventSink& events,
-                           const AttendChance& attend_chance, const EffectsOf& effects_of,
-                           std::uint8_t flags, rng::Purpose attend_purpose,
-                           rng::Purpose mix_purpose, CostItem cost_item) {
-    Persons& p = world.persons;
+template <class AttendChance, class TiesOf>
+std::vector<Attendee> draw_attendees(const WeekContext& context, const World& world,
+                                     const AttendChance& attend_chance, const TiesOf& ties_of,
+                                     rng::Purpose attend_purpose) {
+    const Persons& p = world.persons;
     const std::uint32_t n = p.size();
-    if (world.network.persons() != n) {
-        return 0;
-    }
     std::vector<std::uint8_t> attends(n, 0);
     parallel_for_each(n, [&](std::uint32_t i) {
         const double chance = attend_chance(i);
@@ -30,10 +26,25 @@ std::uint32_t run_sessions(const WeekContext& context, World& world, EventSink& 
     std::vector<Attendee> attendees;
     for (std::uint32_t i = 0; i < n; ++i) {
         if (attends[i] != 0) {
-            attendees.push_back(
-                {i, session_of(index(p.area[i]), p.arm[i]), effects_of(i).ties_each});
+            attendees.push_back({i, session_of(index(p.area[i]), p.arm[i]), ties_of(i)});
         }
     }
+    return attendees;
+}
+
+template <class AttendChance, class EffectsOf>
+std::uint32_t run_sessions(const WeekContext& context, World& world, EventSink& events,
+                           const AttendChance& attend_chance, const EffectsOf& effects_of,
+                           std::uint8_t flags, rng::Purpose attend_purpose,
+                           rng::Purpose mix_purpose, CostItem cost_item) {
+    Persons& p = world.persons;
+    const std::uint32_t n = p.size();
+    if (world.network.persons() != n) {
+        return 0;
+    }
+    std::vector<Attendee> attendees = draw_attendees(
+        context, world, attend_chance, [&](std::uint32_t i) { return effects_of(i).ties_each; },
+        attend_purpose);
     if (attendees.empty()) {
         return 0;
     }

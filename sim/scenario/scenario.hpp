@@ -111,6 +111,7 @@ struct Regime {
     mechanisms::SocialPrescribingParams social_prescribing;
     mechanisms::BringAFriendParams bring_a_friend;
     mechanisms::GroupConsultationsParams group_consultations;
+    mechanisms::CoDesignParams co_design;
 };
 
 struct Scenario {
@@ -353,6 +354,8 @@ void describe(Visitor& v, Regime& r) {
               "Bringing a friend or family member to an early meeting (seed E12).");
     v.section("group_consultations", r.group_consultations,
               "Due coach meetings held as group consultations (seed E9).");
+    v.section("co_design", r.co_design,
+              "Service users co-designing the service in participation panels (seed E16).");
 }
 
 template <class Visitor>

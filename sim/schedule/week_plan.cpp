@@ -32,6 +32,7 @@ constexpr std::array plan{
     PlannedStep{"mixed_events", Phase::social_capital, &m::mixed_events},
     PlannedStep{"social_prescribing", Phase::social_capital, &m::social_prescribing},
     PlannedStep{"bring_a_friend", Phase::social_capital, &m::bring_a_friend},
+    PlannedStep{"co_design", Phase::social_capital, &m::co_design},
     PlannedStep{"labour_force_participation", Phase::search_and_matching,
                 &m::labour_force_participation},
     PlannedStep{"job_search", Phase::search_and_matching, &m::job_search},

@@ -131,6 +131,9 @@ struct World {
     /// hazard and on vacancy creation.
     std::vector<float> sector_separation_multiplier;
     std::vector<float> sector_demand_multiplier;
+    /// Per (area, arm) at area * arms + arm, set by co_design (empty = never co-designed): how far
+    /// service users' participation has improved the local service (0-1).
+    std::vector<float> service_design;
 };
 
 /// A sector's entry of a per-sector factor; 1 when the factor is not set.

@@ -213,6 +213,7 @@ inline Snapshot snapshot(const World& world) {
     detail::add_value(s, "next_vacancy_serial", world.next_vacancy_serial);
     detail::add_column(s, "sector_separation_multiplier", world.sector_separation_multiplier);
     detail::add_column(s, "sector_demand_multiplier", world.sector_demand_multiplier);
+    detail::add_column(s, "service_design", world.service_design);
     return s;
 }
 
