@@ -106,6 +106,8 @@ std::string_view name_of(EventKind kind) {
             return "provider_chosen";
         case EventKind::put_forward:
             return "put_forward";
+        case EventKind::group_consultation:
+            return "group_consultation";
     }
     return {};
 }
@@ -129,7 +131,8 @@ std::string event_detail_codes() {
            "3=no_failure); public_cost: item "
            "(0=personal_budget,1=provider,2=mentoring,3=peer_group,4=placement,5=in_work_support,"
            "6=hub_event,7=other,8=employer_engagement,9=enterprise_allowance,"
-           "10=business_mentoring); coach_switch: reason (0=rotation,1=coach_left,2=stand_in); "
+           "10=business_mentoring,11=group_session); coach_switch: reason (0=rotation,"
+           "1=coach_left,2=stand_in); "
            "barrier_disclosed: barrier bit index (0=health,1=caring,2=basic_skills,3=housing,"
            "4=confidence); coach_chosen: coaches met; service_join, service_leave: route "
            "(1=voluntary_search,2=more_hours,3=preventive,4=in_work); plan_agreed: plan type "
@@ -147,7 +150,8 @@ std::string event_other_meaning() {
            "service_leave: coach id; plan_agreed: coach id; budget_item: 1 if it met a need the "
            "person has, else 0; referral: outcome (0=started,1=lost_in_handoff,2=declined); "
            "mentor_match: the mentor's person id; information_passed: coach id; provider_chosen: "
-           "the provider's slot in its area and kind; put_forward: employer id; other kinds: 0";
+           "the provider's slot in its area and kind; put_forward: employer id; "
+           "group_consultation: coach id; other kinds: 0";
 }
 
 std::string event_value_meaning() {
@@ -158,7 +162,8 @@ std::string event_value_meaning() {
            "budget_item: price (GBP); placement_start: length (weeks); information_passed: the "
            "chance the coach passed it on (0-1); self_employment_start: hourly earnings (GBP); "
            "business_closed: weeks traded; provider_chosen: the provider's reputation (weekly "
-           "job-entry rate); put_forward: link strength (0-1); other kinds: 0";
+           "job-entry rate); put_forward: link strength (0-1); group_consultation: coach minutes "
+           "per attendee; other kinds: 0";
 }
 
 std::string barrier_codes() {

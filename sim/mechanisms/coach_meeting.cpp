@@ -6,6 +6,7 @@
 
 #include <boost/random/normal_distribution.hpp>
 
+#include "sim/mechanisms/group_consultations.hpp"
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
@@ -29,13 +30,21 @@ bool meeting_due(const Persons& p, std::uint32_t i) {
     return meets_coach(p, i) && p.weeks_to_meeting[i] == 0;
 }
 
-/// Recounts each coach's caseload and the minutes its due meetings would take at full length.
-std::vector<std::uint32_t> count_demand(const WeekContext& context, World& world) {
+/// Coach time each coach's due meetings would take at full length, in tenths of a minute.
+struct Demand {
+    std::vector<std::uint32_t> one_to_one_tenths;
+    std::vector<std::uint32_t> group_tenths;  ///< meetings held as group consultations
+};
+
+/// Recounts each coach's caseload, the one-to-one meetings due and the minutes the due meetings
+/// would take at full length.
+Demand count_demand(const WeekContext& context, World& world) {
     Persons& p = world.persons;
     Coaches& coaches = world.coaches;
     std::fill(coaches.caseload.begin(), coaches.caseload.end(), 0);
     std::fill(coaches.meetings_due.begin(), coaches.meetings_due.end(), 0);
-    std::vector<std::uint32_t> demanded_tenths(coaches.size(), 0);
+    Demand demand{std::vector<std::uint32_t>(coaches.size(), 0),
+                  std::vector<std::uint32_t>(coaches.size(), 0)};
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         if (!meets_coach(p, i)) {
             return;
@@ -44,15 +53,23 @@ std::vector<std::uint32_t> count_demand(const WeekContext& context, World& world
         std::atomic_ref<std::uint32_t>(coaches.caseload[c]).fetch_add(1, std::memory_order_relaxed);
         const CoachMeetingParams& params = context.regime(p.arm[i]).coach_meeting;
         if (params.enabled && p.weeks_to_meeting[i] == 0) {
+            const double group_minutes = group_consultation_minutes(context, p, i);
+            if (group_minutes > 0.0) {
+                std::atomic_ref<std::uint32_t>(demand.group_tenths[c])
+                    .fetch_add(
+                        static_cast<std::uint32_t>(std::lround(group_minutes * tenths_per_minute)),
+                        std::memory_order_relaxed);
+                return;
+            }
             std::atomic_ref<std::uint32_t>(coaches.meetings_due[c])
                 .fetch_add(1, std::memory_order_relaxed);
-            std::atomic_ref<std::uint32_t>(demanded_tenths[c])
+            std::atomic_ref<std::uint32_t>(demand.one_to_one_tenths[c])
                 .fetch_add(static_cast<std::uint32_t>(
                                std::lround(params.standard_minutes * tenths_per_minute)),
                            std::memory_order_relaxed);
         }
     });
-    return demanded_tenths;
+    return demand;
 }
 
 constexpr double longest_meeting_minutes = 240.0;
@@ -68,14 +85,16 @@ double meeting_length_minutes(double mean_minutes, double log_sd, double z) {
 void coach_meeting(const WeekContext& context, World& world, EventSink& events) {
     Persons& p = world.persons;
     Coaches& coaches = world.coaches;
-    const std::vector<std::uint32_t> demanded_tenths = count_demand(context, world);
+    const Demand demand = count_demand(context, world);
+    const std::vector<std::uint32_t>& demanded_tenths = demand.one_to_one_tenths;
 
     // When the meetings due need more than the coach's meeting hours, all are cut in proportion.
+    // Group consultations take less coach time per person, which leaves more for one-to-ones.
     const double share = context.scenario.service.share_of_hours_for_meetings;
     std::vector<float> time_scale(coaches.size(), 1.0f);
     for (std::uint32_t c = 0; c < coaches.size(); ++c) {
         const double available = coaches.hours_per_week[c] * 60.0 * share;
-        const double demanded = demanded_tenths[c] / tenths_per_minute;
+        const double demanded = (demanded_tenths[c] + demand.group_tenths[c]) / tenths_per_minute;
         time_scale[c] = demanded > available ? static_cast<float>(available / demanded) : 1.0f;
         coaches.minutes_per_meeting[c] = 0.0f;
     }
@@ -108,16 +127,23 @@ void coach_meeting(const WeekContext& context, World& world, EventSink& events) 
                          .other = c});
             return;
         }
-        boost::random::normal_distribution<double> normal;
-        auto length_stream = context.person_stream(i, rng::Purpose::meeting_length);
-        const double minutes = meeting_length_minutes(params.standard_minutes * time_scale[c],
-                                                      params.length_log_sd, normal(length_stream));
-        p.meeting_this_week[i] = MeetingOutcome::attended;
+        const double group_minutes = group_consultation_minutes(context, p, i);
+        const bool group = group_minutes > 0.0;
+        double minutes = group_minutes * time_scale[c];
+        if (!group) {
+            // A one-to-one's own length varies around the coach's minutes per meeting (R7).
+            boost::random::normal_distribution<double> normal;
+            auto length_stream = context.person_stream(i, rng::Purpose::meeting_length);
+            minutes = meeting_length_minutes(params.standard_minutes * time_scale[c],
+                                             params.length_log_sd, normal(length_stream));
+        }
+        p.meeting_this_week[i] = group ? MeetingOutcome::group : MeetingOutcome::attended;
+        // In a group: the coach's minutes per attendee.
         p.meeting_minutes[i] = static_cast<std::uint8_t>(std::lround(minutes));
         p.meeting_boost[i] +=
             static_cast<float>(params.effort_boost_per_10_minutes * minutes / 10.0);
         events.emit({.week = context.week,
-                     .kind = EventKind::meeting,
+                     .kind = group ? EventKind::group_consultation : EventKind::meeting,
                      .person = static_cast<PersonId>(i),
                      .other = c,
                      .value = static_cast<float>(minutes)});

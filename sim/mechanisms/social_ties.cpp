@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
 #include "sim/state/world.hpp"
@@ -93,6 +94,23 @@ std::uint32_t mix_sessions(const WeekContext& context, World& world,
                        proposed[k]));
     }
     return added;
+}
+
+void apply_session_effects(const WeekContext& context, Persons& p, EventSink& events,
+                           std::uint32_t i, const SessionEffects& effects, CostItem cost_item) {
+    p.loneliness[i] =
+        static_cast<float>(std::clamp(p.loneliness[i] - effects.loneliness_relief, 0.0, 1.0));
+    p.confidence[i] =
+        static_cast<float>(std::clamp(p.confidence[i] + effects.confidence_boost, 0.0, 1.0));
+    p.wellbeing[i] =
+        static_cast<float>(std::clamp(p.wellbeing[i] + effects.wellbeing_boost, 0.0, 10.0));
+    if (effects.cost_gbp > 0.0) {
+        events.emit({.week = context.week,
+                     .kind = EventKind::public_cost,
+                     .detail = static_cast<std::uint8_t>(cost_item),
+                     .person = static_cast<PersonId>(i),
+                     .value = static_cast<float>(effects.cost_gbp)});
+    }
 }
 
 }  // namespace jobsim::mechanisms

@@ -12,6 +12,10 @@
 #include "sim/rng/purpose.hpp"
 #include "sim/schedule/mechanism_fwd.hpp"
 
+namespace jobsim {
+struct Persons;
+}
+
 namespace jobsim::mechanisms {
 
 /// A person at a session this week; attendees of the same session mix.
@@ -54,6 +58,19 @@ struct SessionEffects {
     double wellbeing_boost = 0.0;    ///< added to wellbeing (0-10)
     double cost_gbp = 0.0;           ///< public cost per attendance
 };
+
+/// Applies one attendance's effects to person i (clamped to each column's range) and emits its
+/// public_cost event of `cost_item` when it costs anything. Writes only person i's slots.
+void apply_session_effects(const WeekContext& context, Persons& p, EventSink& events,
+                           std::uint32_t i, const SessionEffects& effects, CostItem cost_item);
+
+/// This week's attendees in person order: person i attends with chance attend_chance(i) (0 = not
+/// eligible), drawn from their stream of `attend_purpose`, in session session_of(area, arm), and
+/// proposes ties_of(i) ties there.
+template <class AttendChance, class TiesOf>
+std::vector<Attendee> draw_attendees(const WeekContext& context, const World& world,
+                                     const AttendChance& attend_chance, const TiesOf& ties_of,
+                                     rng::Purpose attend_purpose);
 
 /// Runs one week of sessions: person i attends with chance attend_chance(i) (0 = not eligible),
 /// drawn from their stream of `attend_purpose`; attendees of the same (area, arm) mix through

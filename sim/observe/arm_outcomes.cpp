@@ -88,6 +88,7 @@ void ArmOutcomeTracker::observe_week(Week week, const World& world, std::span<co
                 cohort_sanctions_ += cohort;
                 break;
             case EventKind::meeting:
+            case EventKind::group_consultation:  // the coach's time per attendee (E9)
                 outcomes_.service_cost_gbp += event.value * cost_per_meeting_minute;
                 break;
             case EventKind::public_cost:

@@ -41,6 +41,9 @@ enum class EventKind : std::uint8_t {
     provider_chosen = 77,  ///< detail = ProviderKind, other = provider slot, value = reputation; D6
     // employer links (issue 3): 70-74
     put_forward = 70,  ///< other = employer, value = link strength, detail = PutForwardOutcome
+    // group consultations (issue 3): 85-89
+    group_consultation = 85,  ///< a due meeting held in a group; other = coach, value = coach
+                              ///< minutes per attendee (E9)
 };
 
 /// How a hire came about (seed F1, calibration.md C10: hires through contacts).
@@ -68,9 +71,10 @@ enum class CostItem : std::uint8_t {
     in_work_support = 5,  ///< coach time after job entry (H1)
     hub_event = 6,        ///< events, hubs and social prescribing (E10, E11, E13, E15)
     other = 7,
-    employer_engagement = 8,  ///< coach hours keeping up links with employers (F3, F4)
+    employer_engagement = 8,   ///< coach hours keeping up links with employers (F3, F4)
     enterprise_allowance = 9,  ///< weekly allowance of a new self-employed person (D7, NEA)
     business_mentoring = 10,   ///< a business mentor for a new self-employed person (D7)
+    group_session = 11,  ///< group-consultation room and guest, co-design panel expenses (E9, E16)
 };
 
 /// What came of a coach putting a person forward to a linked employer (EventKind::put_forward).

@@ -25,7 +25,7 @@ SurveyTracker::SurveyTracker(const Persons& persons)
 
 void SurveyTracker::observe(const Event& event, const Persons& persons) {
     const auto i = index(event.person);
-    if (event.kind == EventKind::meeting) {
+    if (event.kind == EventKind::meeting || event.kind == EventKind::group_consultation) {
         met_coach_[i] = 1;
         trust_[i] = persons.trust[i];
         alliance_[i] = persons.alliance[i];

@@ -27,8 +27,9 @@ struct SurveyAnswers {
     double felt_forced_to_sign = 0.0;    ///< R9: signed it for fear of losing benefit
 };
 
-/// Follows who met a coach while recorded, with their state after their last meeting and the
-/// last plan they agreed. Serial; fed the week's events after the week has run.
+/// Follows who met a coach while recorded (one-to-one or in a group consultation), with their state
+/// after their last meeting and the last plan they agreed. Serial; fed the week's events after the
+/// week has run.
 class SurveyTracker {
 public:
     explicit SurveyTracker(const Persons& persons);

@@ -97,6 +97,13 @@ enum class Purpose : std::uint16_t {
     link_put_forward = 203,  ///< whether a coach puts a service user forward to a linked employer
     link_vacancy = 204,      ///< which linked vacancy a coach puts the person forward to
     link_acceptance = 205,   ///< whether the linked employer takes the person on
+    // group consultations and co-design (issue 3, group_consultations: 230-239)
+    group_consultation_invite = 230,     ///< whether a due coach meeting is held as a group
+    group_consultation_ties = 231,       ///< whom a group-consultation attendee forms ties with
+    group_consultation_guest = 232,      ///< whether a group has a guest, and who (first member)
+    group_consultation_guest_tie = 233,  ///< whether an attendee forms a tie with the guest
+    co_design = 234,                     ///< whether a service user takes part in a panel
+    co_design_ties = 235,                ///< whom a co-design panel member forms ties with
 };
 
 }  // namespace jobsim::rng

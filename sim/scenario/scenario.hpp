@@ -127,6 +127,8 @@ struct Regime {
     mechanisms::SelfEmploymentParams self_employment;
     mechanisms::ProviderChoiceParams provider_choice;
     mechanisms::EmployerLinksParams employer_links;
+    mechanisms::GroupConsultationsParams group_consultations;
+    mechanisms::CoDesignParams co_design;
 };
 
 struct Scenario {
@@ -409,6 +411,10 @@ void describe(Visitor& v, Regime& r) {
               "Choosing one's provider with a voucher; providers compete on reputation (seed D6).");
     v.section("employer_links", r.employer_links,
               "Links with employers and direct placements by coaches (seed F3, F4, F5).");
+    v.section("group_consultations", r.group_consultations,
+              "Due coach meetings held as group consultations (seed E9).");
+    v.section("co_design", r.co_design,
+              "Service users co-designing the service in participation panels (seed E16).");
 }
 
 template <class Visitor>

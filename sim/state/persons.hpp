@@ -17,7 +17,8 @@ enum class LabourStatus : std::uint8_t { employed = 0, unemployed = 1, inactive 
 enum class ClaimState : std::uint8_t { none = 0, claiming = 1, sanctioned = 2 };
 
 /// What happened about a coach meeting this week.
-enum class MeetingOutcome : std::uint8_t { none = 0, attended = 1, missed = 2 };
+/// group: the due meeting was a group consultation, attended (seed E9; not a one-to-one meeting).
+enum class MeetingOutcome : std::uint8_t { none = 0, attended = 1, missed = 2, group = 3 };
 
 /// Why a person without a claim is with a coach (issue 3, access): voluntary users of a universal
 /// service and people in work. none for claimants and for people without a coach.

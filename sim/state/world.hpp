@@ -17,7 +17,7 @@ struct Coaches {
     std::vector<AreaId> area;
     std::vector<float> hours_per_week;        ///< contracted hours available for meetings
     std::vector<std::uint32_t> caseload;      ///< people attached who meet the coach this week
-    std::vector<std::uint32_t> meetings_due;  ///< meetings due this week
+    std::vector<std::uint32_t> meetings_due;  ///< one-to-one meetings due this week
     std::vector<float> minutes_per_meeting;   ///< what the coach's time allows this week
 
     [[nodiscard]] std::uint32_t size() const { return static_cast<std::uint32_t>(area.size()); }
@@ -171,6 +171,9 @@ struct World {
     std::vector<float> sector_separation_multiplier;
     std::vector<float> sector_demand_multiplier;
     CoachTargetState coach_targets;  ///< set by coach_targets (B17, L3)
+    /// Per (area, arm) at area * arms + arm, set by co_design (empty = never co-designed): how far
+    /// service users' participation has improved the local service (0-1).
+    std::vector<float> service_design;
 };
 
 /// A sector's entry of a per-sector factor; 1 when the factor is not set.

@@ -232,6 +232,7 @@ inline Snapshot snapshot(const World& world) {
         detail::add_column(s, "employer_links.unbilled_gbp." + arm,
                            world.employer_links.unbilled_gbp[a]);
     }
+    detail::add_column(s, "service_design", world.service_design);
     return s;
 }
 
