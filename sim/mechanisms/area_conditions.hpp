@@ -22,7 +22,7 @@ namespace jobsim::mechanisms {
 
 struct AreaConditionsParams {
     bool enabled = true;
-    double separation_log_sd = 1.2;
+    double separation_log_sd = 0.9;
     double participation_log_sd = 0.3;
 };
 
@@ -37,7 +37,7 @@ void describe(Visitor& v, AreaConditionsParams& p) {
              .max = 2.0,
              .unit = "log ratio",
              .source = "calibrated to calibration.md C13 (between-area ICC of employment about "
-                       "0.005, band 0.001-0.02: 0.003-0.009 at seeds 1-3 and 20241123 with 8 "
+                       "0.005, band 0.001-0.02: 0.002-0.008 at seeds 1-3 and 20241123 with 8 "
                        "areas; wide because only flows in and out of work move within a run)"});
     v.field("participation_log_sd", p.participation_log_sd,
             {.doc = "Spread across areas of leaving and rejoining the labour force: an area's "
