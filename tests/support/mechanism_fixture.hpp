@@ -225,6 +225,8 @@ inline Snapshot snapshot(const World& world) {
     detail::add_column(s, "coach_targets.misjudge", targets.misjudge);
     detail::add_column(s, "coach_targets.reservation", targets.reservation);
     detail::add_column(s, "coach_targets.sign_off", targets.sign_off);
+    detail::add_column(s, "provider_market.entries", world.provider_market.entries);
+    detail::add_column(s, "provider_market.client_weeks", world.provider_market.client_weeks);
     detail::add_column(s, "employer_links.holders", world.employer_links.holders);
     for (std::size_t a = 0; a < world.employer_links.strength.size(); ++a) {
         const std::string arm = std::to_string(a);

@@ -148,6 +148,17 @@ Regime everything_on(Regime regime) {
     regime.mixed_events.enabled = true;
     regime.bring_a_friend.enabled = true;
     regime.social_prescribing.enabled = true;
+    regime.coach_targets.sanctions_per_100_claimants = 2.0;
+    regime.coach_targets.referrals_per_100_claimants = 2.0;
+    regime.coach_information.enabled = true;
+    regime.self_employment.enabled = true;
+    regime.self_employment.eligibility = mechanisms::EnterpriseEligibility::service_users;
+    regime.provider_choice.enabled = true;
+    regime.employer_links.enabled = true;
+    regime.employer_links.single_point_of_contact = true;
+    regime.employer_links.growth_sector_share = 0.5;
+    regime.group_consultations.enabled = true;
+    regime.co_design.enabled = true;
     return regime;
 }
 
