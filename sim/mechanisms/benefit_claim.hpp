@@ -22,7 +22,7 @@ struct BenefitClaimParams {
     bool enabled = true;
     double take_up_on_job_loss = 0.3;
     double weekly_take_up_while_searching = 0.05;
-    double weekly_stop_claiming = 0.0125;
+    double weekly_stop_claiming = 0.011;
     double sanctioned_stop_multiplier = 2.5;
     double weekly_benefit_gbp = 91.0;
     std::uint32_t first_payment_delay_weeks = 5;
@@ -48,7 +48,8 @@ void describe(Visitor& v, BenefitClaimParams& p) {
             probability("Weekly chance a claimant stops claiming without a job (failed to sign, "
                         "other reasons).",
                         "calibrated to calibration.md C2 (30.9% of leavers failed to sign; at "
-                        "least 30% of claim ends not into work)"));
+                        "least 30% of claim ends not into work) and C1 (87% of claims ended "
+                        "within 52 weeks)"));
     v.field("sanctioned_stop_multiplier", p.sanctioned_stop_multiplier,
             {.doc = "Stop-claiming hazard multiplier while sanctioned.",
              .min = 0.0,

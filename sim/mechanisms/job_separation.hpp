@@ -16,7 +16,7 @@ struct JobSeparationParams {
     std::uint32_t early_tenure_weeks = 26;
     double early_tenure_multiplier = 4.0;
     double poor_match_multiplier = 1.5;
-    double low_pay_multiplier = 22.0;
+    double low_pay_multiplier = 26.0;
     double per_barrier_multiplier = 0.3;
     double to_inactivity_probability = 0.2;
 };

@@ -1,7 +1,8 @@
 // The calibration test (issue 3): scenarios/baseline.yaml, at its own size, run long enough to
-// measure every target, prints the calibration table and must stay inside the band of every
-// target it is calibrated to. Targets not yet reached are listed in `not_yet_calibrated` below,
-// printed as such, and are the open calibration work; a target reached must never be lost.
+// measure every target (mean of four replications), prints the calibration table and must stay
+// inside the band of every target it is calibrated to. Targets not yet reached are listed in
+// `not_yet_calibrated` below, printed as such, and are the open calibration work; a target reached
+// must never be lost.
 #include <iostream>
 #include <set>
 #include <string>
@@ -34,12 +35,16 @@ TEST_CASE("calibration: the baseline reproduces the published figures within the
     scenario.weeks = 160;  // C3 needs two years of history and a year to measure
     const tbb::global_control lift(tbb::global_control::max_allowed_parallelism, 2);
     CalibrationRecorder recorder(scenario);
-    // The scenario's own seed: the flagship run as users run it, only longer.
-    (void)run_scenario(scenario, {.seed = scenario.seed, .replications = 1, .threads = 2},
-                       recorder);
+    // The scenario's own seed: the flagship run as users run it, only longer. The table is the
+    // mean of four replications: at this size one run's sampling error (about a point on C1 and
+    // M3) would otherwise decide verdicts at the band edges.
+    constexpr std::uint32_t replications = 4;
+    (void)run_scenario(
+        scenario, {.seed = scenario.seed, .replications = replications, .threads = 2}, recorder);
 
     std::cout << "\ncalibration of scenarios/baseline.yaml (" << scenario.population.persons
-              << " persons, " << scenario.weeks << " weeks, seed " << scenario.seed << ")\n";
+              << " persons, " << scenario.weeks << " weeks, seed " << scenario.seed << ", mean of "
+              << replications << " replications)\n";
     for (const CalibrationRow& row : recorder.table()) {
         const CalibrationTarget& t = row.target;
         const bool open = not_yet_calibrated.count(key(t)) > 0;
