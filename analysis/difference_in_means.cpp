@@ -1,0 +1,63 @@
+#include "analysis/difference_in_means.hpp"
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include <boost/math/distributions/students_t.hpp>
+
+namespace jobsim::analysis {
+
+namespace {
+
+/// Count, mean and unbiased variance of one group, by Welford's update (stable for large n).
+struct GroupMoments {
+    double n = 0.0;
+    double mean = 0.0;
+    double squares = 0.0;  ///< sum of squared deviations from the mean
+
+    void add(double y) {
+        n += 1.0;
+        const double delta = y - mean;
+        mean += delta / n;
+        squares += delta * (y - mean);
+    }
+    [[nodiscard]] double variance() const { return squares / (n - 1.0); }
+};
+
+}  // namespace
+
+Estimate difference_in_means(std::span<const double> outcome, std::span<const std::uint8_t> treated,
+                             double alpha) {
+    if (outcome.size() != treated.size()) {
+        throw std::invalid_argument("difference_in_means: one treatment flag per outcome");
+    }
+    if (!(alpha > 0.0 && alpha < 1.0)) {
+        throw std::invalid_argument("difference_in_means: alpha must be in (0, 1)");
+    }
+    GroupMoments group[2];
+    for (std::size_t i = 0; i < outcome.size(); ++i) {
+        group[treated[i] != 0 ? 1 : 0].add(outcome[i]);
+    }
+    const GroupMoments& control = group[0];
+    const GroupMoments& treatment = group[1];
+    if (control.n < 2.0 || treatment.n < 2.0) {
+        constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+        return {nan, nan, nan, nan, nan, nan, nan};
+    }
+    Estimate e;
+    e.estimate = treatment.mean - control.mean;
+    const double v1 = treatment.variance() / treatment.n;
+    const double v0 = control.variance() / control.n;
+    e.std_error = std::sqrt(v1 + v0);
+    e.df = (v1 + v0) * (v1 + v0) / (v1 * v1 / (treatment.n - 1.0) + v0 * v0 / (control.n - 1.0));
+    e.statistic = e.estimate / e.std_error;
+    const boost::math::students_t t(e.df);
+    e.p_value = 2.0 * boost::math::cdf(boost::math::complement(t, std::abs(e.statistic)));
+    const double critical = boost::math::quantile(boost::math::complement(t, alpha / 2.0));
+    e.ci_low = e.estimate - critical * e.std_error;
+    e.ci_high = e.estimate + critical * e.std_error;
+    return e;
+}
+
+}  // namespace jobsim::analysis
