@@ -20,10 +20,10 @@ struct Format {
 };
 
 Format format_of(std::string_view name) {
-    constexpr std::array<std::string_view, 9> shares{
+    constexpr std::array<std::string_view, 8> shares{
         "sustained_work",    "low_paid_entries",      "off_benefit_not_working",
         "would_recommend",   "relationship_positive", "relationship_negative",
-        "plan_personalised", "felt_forced_to_sign",   "employed_26w"};
+        "plan_personalised", "felt_forced_to_sign"};
     if (name.starts_with("employed") || std::ranges::find(shares, name) != shares.end()) {
         return {.scale = 100.0, .decimals = 1, .suffix = "%"};
     }

@@ -251,22 +251,21 @@ void CalibrationTracker::observe_week(Week week, const World& world, std::span<c
                     {.start = week, .end = no_end, .repeat = claimed_before_[i] != 0});
                 claimed_before_[i] = 1;
                 if (last_claim_end_[i] != no_claim) {
-                    ClaimEnd& ended = claim_ends_list_[last_claim_end_[i]];
+                    ClaimEnd& ended = claim_ends_[last_claim_end_[i]];
                     ended.reclaimed = week - ended.week <= reclaim_window_weeks;
                     last_claim_end_[i] = no_claim;
                 }
                 break;
             case EventKind::claim_end:
                 claim_ended[i] = 1;
-                ++claim_ends_;
                 claim_ends_found_work_ +=
                     event.detail == static_cast<std::uint8_t>(ClaimEndReason::found_work);
                 if (open_claim_[i] != no_claim) {
                     claims_[open_claim_[i]].end = week;
                     open_claim_[i] = no_claim;
                 }
-                last_claim_end_[i] = static_cast<std::uint32_t>(claim_ends_list_.size());
-                claim_ends_list_.push_back({.week = week});
+                last_claim_end_[i] = static_cast<std::uint32_t>(claim_ends_.size());
+                claim_ends_.push_back({.week = week});
                 claimed_before_[i] = 1;
                 break;
             case EventKind::hire:
@@ -402,7 +401,7 @@ std::vector<CalibrationRow> CalibrationTracker::finish(const World& /*world*/) c
     }
     std::uint64_t followed_ends = 0;
     std::uint64_t reclaimed_ends = 0;
-    for (const ClaimEnd& ended : claim_ends_list_) {
+    for (const ClaimEnd& ended : claim_ends_) {
         if (ended.week + reclaim_window_weeks < weeks_) {
             ++followed_ends;
             reclaimed_ends += ended.reclaimed;
@@ -434,8 +433,8 @@ std::vector<CalibrationRow> CalibrationTracker::finish(const World& /*world*/) c
         exited_within(13),
         exited_within(26),
         exited_within(52),
-        share(claim_ends_found_work_, claim_ends_),
-        share(claim_ends_ - claim_ends_found_work_, claim_ends_),
+        share(claim_ends_found_work_, claim_ends_.size()),
+        share(claim_ends_.size() - claim_ends_found_work_, claim_ends_.size()),
         weeks_ >= repeat_history_weeks + 52 ? share(late_repeats, late_claims) : not_measured,
         share(reclaimed_ends, followed_ends),
         ratio(low_paid_workers_sum_, weeks),

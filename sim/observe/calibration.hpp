@@ -68,9 +68,9 @@ private:
         Week week = 0;
         bool reclaimed = false;  ///< a new claim started within reclaim_window_weeks (M2)
     };
-    std::vector<std::uint32_t> last_claim_end_;  ///< index into claim_ends_list_ of each person's
+    std::vector<std::uint32_t> last_claim_end_;  ///< index into claim_ends_ of each person's
                                                  ///< last claim end
-    std::vector<ClaimEnd> claim_ends_list_;
+    std::vector<ClaimEnd> claim_ends_;           ///< every claim end while recorded
     std::vector<std::uint8_t> claimed_before_;
     std::vector<Claim> claims_;
     std::vector<Week> last_sanction_;        ///< week of each person's last sanction
@@ -78,7 +78,6 @@ private:
     std::vector<std::uint32_t> meetings_;    ///< meetings per person
     std::vector<std::uint32_t> same_coach_;  ///< of which with the previous meeting's coach
     // counts over the recorded weeks
-    std::uint64_t claim_ends_ = 0;
     std::uint64_t claim_ends_found_work_ = 0;
     std::uint64_t hires_from_out_of_work_ = 0;
     std::uint64_t low_paid_hires_ = 0;
