@@ -1,10 +1,7 @@
 #include "analysis/difference_in_means.hpp"
 
 #include <cmath>
-#include <limits>
 #include <stdexcept>
-
-#include <boost/math/distributions/students_t.hpp>
 
 namespace jobsim::analysis {
 
@@ -42,22 +39,13 @@ Estimate difference_in_means(std::span<const double> outcome, std::span<const st
     const GroupMoments& control = group[0];
     const GroupMoments& treatment = group[1];
     if (control.n < 2.0 || treatment.n < 2.0) {
-        constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-        return {nan, nan, nan, nan, nan, nan, nan};
+        return unidentified_estimate();
     }
-    Estimate e;
-    e.estimate = treatment.mean - control.mean;
     const double v1 = treatment.variance() / treatment.n;
     const double v0 = control.variance() / control.n;
-    e.std_error = std::sqrt(v1 + v0);
-    e.df = (v1 + v0) * (v1 + v0) / (v1 * v1 / (treatment.n - 1.0) + v0 * v0 / (control.n - 1.0));
-    e.statistic = e.estimate / e.std_error;
-    const boost::math::students_t t(e.df);
-    e.p_value = 2.0 * boost::math::cdf(boost::math::complement(t, std::abs(e.statistic)));
-    const double critical = boost::math::quantile(boost::math::complement(t, alpha / 2.0));
-    e.ci_low = e.estimate - critical * e.std_error;
-    e.ci_high = e.estimate + critical * e.std_error;
-    return e;
+    const double welch_df =
+        (v1 + v0) * (v1 + v0) / (v1 * v1 / (treatment.n - 1.0) + v0 * v0 / (control.n - 1.0));
+    return t_inference(treatment.mean - control.mean, std::sqrt(v1 + v0), welch_df, alpha);
 }
 
 }  // namespace jobsim::analysis
