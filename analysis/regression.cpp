@@ -26,8 +26,7 @@
 // scaled chi-square gives df = (tr C)^2 / tr(C^2) for the G x G matrix C = U'(I - H)U, whose
 // nonzero eigenvalues are those of (I - H)UU'(I - H). Since H = X M X',
 //   C_gh = delta_gh u_g'u_g - w_g' M w_h,   w_g = X_g'u_g.
-// Writing C = D - W'MW (D = diag(d_g), d_g = u_g'u_g, W = [w_1 .. w_G]) and P = W W' = sum_g w_g
-// w_g':
+// With D = diag(d_g), d_g = u_g'u_g, W = [w_1 .. w_G], C = D - W'MW; with P = sum_g w_g w_g':
 //   tr C = sum_g d_g - sum_g w_g'M w_g,
 //   tr C^2 = sum_g d_g^2 - 2 sum_g d_g w_g'M w_g + tr(M P M P),
 // so the degrees of freedom cost O(G p^2 + p^3), not O(G^2 p).
@@ -274,8 +273,9 @@ Cr2Sums cr2_sums(const Cr2Inputs& in, const ClusterRows& clusters, bool with_df)
             continue;
         }
         if (bread_root.size() == 0) {
-            bread_root = matrix_function(symmetric_eigen(in.fit.bread),
-                                         [](double value) { return std::sqrt(value); });
+            bread_root = matrix_function(symmetric_eigen(in.fit.bread), [](double value) {
+                return std::sqrt(std::max(value, 0.0));
+            });
         }
         add_large_cluster(in, bread_root, rows, sums);
     }
