@@ -14,6 +14,7 @@ enum class EntityKind : std::uint8_t {
     employer = 3,
     vacancy = 4,
     area = 5,
+    trial = 6,  ///< a trial's assignment; the entity id is the draw (0 = the realised assignment)
 };
 
 /// Why a number is drawn. Values are part of the output's identity: never renumber, only append.
@@ -104,6 +105,10 @@ enum class Purpose : std::uint16_t {
     group_consultation_guest_tie = 233,  ///< whether an attendee forms a tie with the guest
     co_design = 234,                     ///< whether a service user takes part in a panel
     co_design_ties = 235,                ///< whom a co-design panel member forms ties with
+    // trials (issue 4, assignment: 250-259)
+    trial_assignment = 250,       ///< which arm each unit or cluster is randomised to
+    trial_rerandomisation = 251,  ///< re-randomisations under the design (randomisation inference)
+    trial_attrition = 252,        ///< which randomised units drop out of measurement
 };
 
 }  // namespace jobsim::rng
