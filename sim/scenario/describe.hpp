@@ -7,7 +7,10 @@
 //
 // A visitor provides:
 //   v.field(key, value, Spec)                  value: bool, std::int32_t, std::uint32_t,
-//                                              std::uint64_t, double, std::string
+//                                              std::uint64_t, double, std::string, or a list
+//                                              std::vector<double>, std::vector<std::uint32_t>
+//                                              (written [13, 26, 52]; Spec's range applies to
+//                                              each element, min_items/max_items to the count)
 //   v.choice(key, value, names, Spec)          value: an enum; names: span<const Choice<E>>
 //   v.section(key, params, doc)                a nested block; calls describe(v, params)
 //   v.records(key, items, RecordsSpec)         a list of blocks; calls describe(v, item) per item
@@ -28,6 +31,10 @@ struct Spec {
     std::string_view unit = "";                             ///< e.g. "weeks", "GBP per hour"
     std::string_view source = "assumption";                 ///< where the default comes from
     bool required = false;                                  ///< must appear in the scenario
+    /// List fields only (ignored for one value): how many elements the list may hold. An empty
+    /// list is allowed by default; consistency checks across keys may still reject it.
+    std::uint32_t min_items = 0;
+    std::uint32_t max_items = std::numeric_limits<std::uint32_t>::max();
 };
 
 /// Constraints and documentation of a list of blocks.

@@ -2,24 +2,13 @@
 #include "sim/scenario/detail/reader.hpp"
 
 #include <algorithm>
-#include <limits>
 
 #include "sim/scenario/did_you_mean.hpp"
 
 namespace jobsim::scenario::detail {
 
 std::string records_count_text(const RecordsSpec& spec) {
-    const bool has_max = spec.max_items != std::numeric_limits<std::uint32_t>::max();
-    if (spec.min_items > 0 && has_max) {
-        return message("from ", spec.min_items, " to ", spec.max_items, " items");
-    }
-    if (spec.min_items > 0) {
-        return message("at least ", spec.min_items, spec.min_items == 1 ? " item" : " items");
-    }
-    if (has_max) {
-        return message("at most ", spec.max_items, spec.max_items == 1 ? " item" : " items");
-    }
-    return {};
+    return item_count_text(spec.min_items, spec.max_items);
 }
 
 std::string expected_records(const RecordsSpec& spec) {

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <system_error>
 
 #include "sim/core/message.hpp"
@@ -123,6 +124,43 @@ std::string expected_number(const Spec& spec) {
     return with_unit(range.empty() ? "a number" : message("a number ", range), spec);
 }
 
+std::string item_count_text(std::uint32_t min_items, std::uint32_t max_items) {
+    const bool has_max = max_items != std::numeric_limits<std::uint32_t>::max();
+    const auto items = [](std::uint32_t count) { return count == 1 ? " item" : " items"; };
+    if (min_items > 0 && has_max) {
+        return message("from ", min_items, " to ", max_items, " items");
+    }
+    if (min_items > 0) {
+        return message("at least ", min_items, items(min_items));
+    }
+    if (has_max) {
+        return message("at most ", max_items, items(max_items));
+    }
+    return {};
+}
+
+namespace {
+
+/// "a list of " + the elements, with the item count when it is limited.
+std::string expected_list(const std::string& elements, const Spec& spec) {
+    const std::string count = item_count_text(spec.min_items, spec.max_items);
+    return count.empty() ? message("a list of ", elements)
+                         : message("a list of ", elements, ", ", count);
+}
+
+}  // namespace
+
+std::string expected_integer_list(IntegerRange range, const Spec& spec) {
+    return expected_list(with_unit(message("whole numbers ", integer_range_text(range)), spec),
+                         spec);
+}
+
+std::string expected_number_list(const Spec& spec) {
+    const std::string range = number_range_text(spec);
+    return expected_list(with_unit(range.empty() ? "numbers" : message("numbers ", range), spec),
+                         spec);
+}
+
 std::string expected_bool() {
     return "true or false";
 }
@@ -196,6 +234,30 @@ std::optional<std::string> read_integer(const Node& node, long double& value, In
     }
     value = parsed;
     return std::nullopt;
+}
+
+std::optional<std::string> list_kind_problem(const Node& node, const std::string& expected) {
+    if (node.is_sequence()) {
+        return std::nullopt;
+    }
+    if (node.is_null()) {
+        return message("no value given; expected ", expected, ", or [] for none");
+    }
+    if (node.is_scalar() && !node.quoted) {
+        return message(describe_found(node), " is one value, not a list; expected ", expected,
+                       ", in brackets: [", node.text, "]");
+    }
+    return message("found ", describe_found(node), "; expected ", expected);
+}
+
+std::optional<std::string> list_count_problem(std::size_t items, std::uint32_t min_items,
+                                              std::uint32_t max_items,
+                                              const std::string& expected) {
+    if (items >= min_items && items <= max_items) {
+        return std::nullopt;
+    }
+    return message("the list has ", items, items == 1 ? " item" : " items", "; expected ",
+                   expected);
 }
 
 std::string format_number(double value) {

@@ -2,6 +2,7 @@
 // key's position and makes duplicate keys visible (yaml-cpp's own nodes keep the first silently).
 #include "sim/scenario/detail/yaml_io.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -227,6 +228,11 @@ std::string explain_syntax_error(const std::string& what, std::string_view text,
                    "amount");
 }
 
+bool all_scalars(const std::vector<Node>& items) {
+    return std::all_of(items.begin(), items.end(),
+                       [](const Node& item) { return item.is_scalar(); });
+}
+
 void emit(YAML::Emitter& out, const Node& node) {
     switch (node.kind) {
         case Node::Kind::null:
@@ -240,6 +246,9 @@ void emit(YAML::Emitter& out, const Node& node) {
             }
             return;
         case Node::Kind::sequence:
+            if (all_scalars(node.items)) {
+                out << YAML::Flow;  // a list of values on one line: [13, 26, 52]
+            }
             out << YAML::BeginSeq;
             for (const Node& item : node.items) {
                 emit(out, item);

@@ -19,9 +19,10 @@ namespace jobsim::scenario::detail {
 /// One key of the schema.
 struct KeyRow {
     std::string path;  ///< "population.persons"; list items as "labour_market.sectors.<i>.name"
-    std::string type;  ///< "integer", "number", "true/false", "text", "choice", "list of blocks"
+    std::string type;  ///< "integer", "number", "true/false", "text", "choice", "list of blocks",
+                       ///< "list of numbers", "list of integers"
     std::string default_value;  ///< as YAML would show it
-    std::string allowed;        ///< range, choices, or item count
+    std::string allowed;        ///< range, choices, item count; a list's "each from 0 to 1"
     std::string unit;
     std::string source;
     std::string doc;
@@ -49,6 +50,11 @@ public:
             allowed = "true, false";
         }
         add_row(key, type_name<T>(), to_node(value), std::move(allowed), spec);
+    }
+
+    template <ListField T>
+    void field(std::string_view key, T& values, const Spec& spec) {
+        add_row(key, type_name<T>(), to_node(values), list_allowed_text<T>(spec), spec);
     }
 
     template <class Enum, class Names>
@@ -135,15 +141,26 @@ private:
 
     void add_row(std::string_view key, std::string type, const Node& value, std::string allowed,
                  const Spec& spec) {
-        blocks_[current_].rows.push_back(
-            {.path = join_path(current_path(), key),
-             .type = std::move(type),
-             .default_value = value.quoted ? message("\"", value.text, "\"") : value.text,
-             .allowed = std::move(allowed),
-             .unit = std::string(spec.unit),
-             .source = std::string(spec.source),
-             .doc = std::string(spec.doc),
-             .required = spec.required});
+        blocks_[current_].rows.push_back({.path = join_path(current_path(), key),
+                                          .type = std::move(type),
+                                          .default_value = default_text(value),
+                                          .allowed = std::move(allowed),
+                                          .unit = std::string(spec.unit),
+                                          .source = std::string(spec.source),
+                                          .doc = std::string(spec.doc),
+                                          .required = spec.required});
+    }
+
+    /// A default as YAML shows it: "text" quoted, 0.25, or a list on one line: [13, 26, 52].
+    [[nodiscard]] static std::string default_text(const Node& value) {
+        if (value.is_sequence()) {
+            std::string flow = emit_yaml(value);
+            while (!flow.empty() && flow.back() == '\n') {
+                flow.pop_back();
+            }
+            return flow;
+        }
+        return value.quoted ? message("\"", value.text, "\"") : value.text;
     }
 
     std::vector<KeyBlock> blocks_;

@@ -1,8 +1,10 @@
 // The loading visitor: walks describe() over a parameter struct and a tree block side by side,
 // storing each valid value and collecting a Finding for every key that is missing, unknown,
-// of the wrong type or out of range. Values with a problem keep their defaults.
+// of the wrong type or out of range (for a list, every element out of range, under
+// "key.<index>"). Values with a problem keep their defaults.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +23,7 @@ struct ReadContext {
     std::vector<std::string> schema_paths;
 };
 
-/// "from 1 to 255 items", "at least 1 item", or "" when any number will do.
+/// "from 1 to 255 items", "at least 1 item", or "" when any number will do (item_count_text).
 [[nodiscard]] std::string records_count_text(const RecordsSpec& spec);
 /// "a list of blocks (from 1 to 255 items)".
 [[nodiscard]] std::string expected_records(const RecordsSpec& spec);
@@ -49,6 +51,37 @@ public:
         }
         if (auto problem = read_value(entry->value, value, spec)) {
             report(value_position(*entry), join_path(path_, key), std::move(*problem));
+        }
+    }
+
+    template <ListField T>
+    void field(std::string_view key, T& value, const Spec& spec) {
+        const std::string expected = expected_for<T>(spec);
+        const Entry* entry = visit(key, spec.required, expected);
+        if (entry == nullptr) {
+            return;
+        }
+        const std::string path = join_path(path_, key);
+        const Node& node = entry->value;
+        // On the command line one value stands for a one-element list: --set key=13.
+        const bool single_override = node.is_scalar() && node.position.origin >= 0;
+        if (!single_override) {
+            if (auto problem = list_kind_problem(node, expected)) {
+                report(value_position(*entry), path, std::move(*problem));
+                return;
+            }
+        }
+        const std::span<const Node> elements =
+            single_override ? std::span<const Node>(&node, 1) : std::span<const Node>(node.items);
+        T read_values;
+        const bool all_read = read_elements(elements, path, !single_override, spec, read_values);
+        if (auto problem =
+                list_count_problem(elements.size(), spec.min_items, spec.max_items, expected)) {
+            report(value_position(*entry), path, std::move(*problem));
+            return;
+        }
+        if (all_read) {
+            value = std::move(read_values);
         }
     }
 
@@ -109,11 +142,9 @@ public:
             read_block(node, join_path(path, std::to_string(i)), node.position, item);
             read_items.push_back(std::move(item));
         }
-        if (list.items.size() < spec.min_items || list.items.size() > spec.max_items) {
-            report(value_position(*entry), path,
-                   message("the list has ", list.items.size(),
-                           list.items.size() == 1 ? " item" : " items", "; expected ",
-                           expected_records(spec)));
+        if (auto problem = list_count_problem(list.items.size(), spec.min_items, spec.max_items,
+                                              expected_records(spec))) {
+            report(value_position(*entry), path, std::move(*problem));
             return;
         }
         items = std::move(read_items);
@@ -136,6 +167,25 @@ public:
     }
 
 private:
+    /// Reads each element into `values`, reporting each bad one at its position under
+    /// "path.<index>" (or `path` when `indexed` is false); true when all were read.
+    template <class List>
+    bool read_elements(std::span<const Node> elements, const std::string& path, bool indexed,
+                       const Spec& spec, List& values) {
+        bool all_read = true;
+        values.reserve(elements.size());
+        for (std::size_t i = 0; i < elements.size(); ++i) {
+            typename List::value_type element{};
+            if (auto problem = read_value(elements[i], element, spec)) {
+                report(elements[i].position, indexed ? join_path(path, std::to_string(i)) : path,
+                       std::move(*problem));
+                all_read = false;
+            }
+            values.push_back(element);
+        }
+        return all_read;
+    }
+
     /// Records `key` as known; returns its entry, or nullptr (reporting it if required).
     const Entry* visit(std::string_view key, bool required, const std::string& expected);
     void report(Position position, std::string key_path, std::string text);

@@ -1,6 +1,7 @@
-// Scalars of a scenario: reading a tree node as bool, integer, number or text against a key's
+// Values of a scenario: reading a tree node as bool, integer, number or text against a key's
 // Spec (type and range checks with the message a user sees), and writing values back as YAML
-// text that reads back to the same value (shortest round-trip formatting for numbers).
+// text that reads back to the same value (shortest round-trip formatting for numbers). Lists of
+// numbers ([13, 26, 52]) are read element by element with the same checks.
 #pragma once
 
 #include <concepts>
@@ -9,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "sim/scenario/describe.hpp"
 #include "sim/scenario/detail/tree.hpp"
@@ -24,6 +26,17 @@ concept NumberField = std::same_as<T, double> || std::same_as<T, float>;
 template <class T>
 concept ScalarField =
     std::same_as<T, bool> || std::same_as<T, std::string> || IntegerField<T> || NumberField<T>;
+/// A list field: a std::vector of integers or numbers, each element checked like one value.
+template <class T>
+inline constexpr bool is_vector = false;
+template <class Element>
+inline constexpr bool is_vector<std::vector<Element>> = true;
+template <class T>
+concept ListField = is_vector<T> &&
+    (IntegerField<typename T::value_type> || NumberField<typename T::value_type>);
+/// Anything v.field() takes.
+template <class T>
+concept FieldValue = ScalarField<T> || ListField<T>;
 
 /// The allowed integer interval of a key: the spec's range clipped to what the type can hold.
 struct IntegerRange {
@@ -68,6 +81,41 @@ template <ScalarField T>
 [[nodiscard]] std::string integer_range_text(IntegerRange range);
 [[nodiscard]] std::string number_range_text(const Spec& spec);
 
+/// "from 1 to 8 items", "at least 1 item", "at most 3 items", or "" when any number will do.
+[[nodiscard]] std::string item_count_text(std::uint32_t min_items, std::uint32_t max_items);
+
+/// "a list of whole numbers from 1 to 5200 (weeks)", "a list of numbers from 0 to 1
+/// (probability), at least 1 item", ...
+[[nodiscard]] std::string expected_integer_list(IntegerRange range, const Spec& spec);
+[[nodiscard]] std::string expected_number_list(const Spec& spec);
+
+template <ListField T>
+[[nodiscard]] std::string expected_for(const Spec& spec) {
+    using Element = typename T::value_type;
+    if constexpr (NumberField<Element>) {
+        return expected_number_list(spec);
+    } else {
+        return expected_integer_list(integer_range<Element>(spec), spec);
+    }
+}
+
+/// The allowed column of the key reference for a list: "each from 0 to 1; at least 1 item".
+template <ListField T>
+[[nodiscard]] std::string list_allowed_text(const Spec& spec) {
+    using Element = typename T::value_type;
+    std::string each;
+    if constexpr (NumberField<Element>) {
+        each = number_range_text(spec);
+    } else {
+        each = integer_range_text(integer_range<Element>(spec));
+    }
+    const std::string count = item_count_text(spec.min_items, spec.max_items);
+    if (each.empty() || count.empty()) {
+        return each.empty() ? count : "each " + each;
+    }
+    return "each " + each + "; " + count;
+}
+
 /// Each reader stores the value and returns nothing, or leaves `value` alone and returns what is
 /// wrong ("'abc' is not a number; expected a number from 0 to 1 (probability)").
 [[nodiscard]] std::optional<std::string> read_value(const Node& node, bool& value,
@@ -91,6 +139,17 @@ template <IntegerField T>
     return problem;
 }
 
+/// What is wrong with a list field's node as a whole (no value, one value, a block), or nothing
+/// when it is a list. `expected` is the list's expected_for() text.
+[[nodiscard]] std::optional<std::string> list_kind_problem(const Node& node,
+                                                           const std::string& expected);
+
+/// "the list has 0 items; expected ...", or nothing when the count is allowed.
+[[nodiscard]] std::optional<std::string> list_count_problem(std::size_t items,
+                                                            std::uint32_t min_items,
+                                                            std::uint32_t max_items,
+                                                            const std::string& expected);
+
 /// Values as YAML scalar text: numbers in the shortest form that reads back exactly.
 [[nodiscard]] std::string format_number(double value);
 [[nodiscard]] std::string format_number(float value);
@@ -111,7 +170,23 @@ template <ScalarField T>
     }
 }
 
+/// A list as a YAML sequence of scalars (the emitter writes it on one line: [13, 26, 52]).
+template <ListField T>
+[[nodiscard]] Node to_node(const T& values) {
+    Node list = Node::sequence();
+    list.items.reserve(values.size());
+    for (const auto& value : values) {
+        list.items.push_back(to_node(value));
+    }
+    return list;
+}
+
 /// The type column of the key reference.
+template <ListField T>
+[[nodiscard]] std::string type_name() {
+    return NumberField<typename T::value_type> ? "list of numbers" : "list of integers";
+}
+
 template <ScalarField T>
 [[nodiscard]] std::string type_name() {
     if constexpr (std::same_as<T, bool>) {

@@ -15,7 +15,7 @@ class Writer {
 public:
     explicit Writer(Node& block) : block_(block) {}
 
-    template <ScalarField T>
+    template <FieldValue T>
     void field(std::string_view key, T& value, const Spec& /*spec*/) {
         add(key, to_node(value));
     }

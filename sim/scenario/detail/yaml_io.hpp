@@ -22,7 +22,8 @@ struct ParsedYaml {
 /// does); anchors and aliases are expanded. Positions are 1-based lines and columns.
 [[nodiscard]] ParsedYaml parse_yaml(std::string_view text);
 
-/// Writes a tree as block-style YAML. Quoted scalars are written double-quoted, others plain.
+/// Writes a tree as block-style YAML, except that a list of scalars is written on one line
+/// ([13, 26, 52]). Quoted scalars are written double-quoted, others plain.
 [[nodiscard]] std::string emit_yaml(const Node& root);
 
 }  // namespace jobsim::scenario::detail

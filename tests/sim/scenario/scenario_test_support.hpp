@@ -1,4 +1,5 @@
-// Helpers for the scenario tests: load text and return the problems it raises.
+// Helpers for the scenario tests: load text and return the problems it raises; read text into a
+// test-only parameter struct through describe().
 #pragma once
 
 #include <span>
@@ -8,6 +9,10 @@
 #include <catch2/catch.hpp>
 
 #include "sim/core/error.hpp"
+#include "sim/scenario/detail/overrides.hpp"
+#include "sim/scenario/detail/reader.hpp"
+#include "sim/scenario/detail/writer.hpp"
+#include "sim/scenario/detail/yaml_io.hpp"
 #include "sim/scenario/load.hpp"
 
 namespace jobsim::scenario::testing {
@@ -43,6 +48,23 @@ inline std::vector<Override> overrides_of(std::initializer_list<std::string_view
         overrides.push_back(parse_override(text));
     }
     return overrides;
+}
+
+/// Reads `yaml`, with `overrides` applied as the loader applies them, into `params` through its
+/// describe() (the visitors alone, no Scenario); returns the findings. The values `params` holds
+/// on entry are the defaults (what an override of a list item starts from).
+template <class Params>
+std::vector<detail::Finding> read_params(const std::string& yaml, Params& params,
+                                         std::span<const Override> overrides = {}) {
+    detail::ParsedYaml parsed = detail::parse_yaml(yaml);
+    detail::ReadContext context;
+    context.findings = parsed.findings;
+    Params defaults = params;
+    detail::apply_overrides(parsed.root, overrides, detail::Writer::to_tree(defaults),
+                            context.findings);
+    detail::Reader top(context, &parsed.root, "", parsed.root.position);
+    top.read_block(parsed.root, "", parsed.root.position, params);
+    return context.findings;
 }
 
 }  // namespace jobsim::scenario::testing

@@ -12,6 +12,7 @@
 #include "sim/scenario/detail/reader.hpp"
 #include "sim/scenario/detail/writer.hpp"
 #include "sim/scenario/detail/yaml_io.hpp"
+#include "tests/sim/scenario/scenario_test_support.hpp"
 
 using Catch::Matchers::Contains;
 
@@ -80,21 +81,12 @@ void describe(Visitor& v, Everything& e) {
 namespace {
 
 using jobsim::scenario::detail::Finding;
-using jobsim::scenario::detail::Node;
-using jobsim::scenario::detail::parse_yaml;
-using jobsim::scenario::detail::ReadContext;
-using jobsim::scenario::detail::Reader;
 using visitor_test::Colour;
 using visitor_test::Everything;
 
 /// Reads `yaml` into `value`; returns the findings.
 std::vector<Finding> read(const std::string& yaml, Everything& value) {
-    auto parsed = parse_yaml(yaml);
-    ReadContext context;
-    context.findings = parsed.findings;
-    Reader top(context, &parsed.root, "", parsed.root.position);
-    top.read_block(parsed.root, "", parsed.root.position, value);
-    return context.findings;
+    return jobsim::scenario::testing::read_params(yaml, value);
 }
 
 std::string write(Everything value) {
