@@ -66,6 +66,7 @@ std::string exit_code_footer() {
 
 void add_commands(CLI::App& cli, Action& chosen, const std::string& command_line) {
     add_run_command(cli, chosen, command_line);
+    add_trial_command(cli, chosen, command_line);
     add_calibration_command(cli, chosen);
     add_validate_command(cli, chosen);
     add_resolve_command(cli, chosen);

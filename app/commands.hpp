@@ -29,6 +29,9 @@ void add_commands(CLI::App& cli, Action& chosen, const std::string& command_line
 /// `jobsim run SCENARIO -o FILE ...`: runs a scenario to an HDF5 file.
 void add_run_command(CLI::App& cli, Action& chosen, const std::string& command_line);
 
+/// `jobsim trial SCENARIO -o FILE ...`: runs the scenario's trial and diagnoses its design.
+void add_trial_command(CLI::App& cli, Action& chosen, const std::string& command_line);
+
 /// `jobsim calibration-report SCENARIO ...`: published figures beside simulated ones.
 void add_calibration_command(CLI::App& cli, Action& chosen);
 

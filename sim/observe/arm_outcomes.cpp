@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/observe/public_cost.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/state/world.hpp"
 
@@ -15,12 +16,6 @@ constexpr double not_measured = std::numeric_limits<double>::quiet_NaN();
 constexpr std::uint16_t sustained_weeks = 26;
 constexpr Week early_horizon = 26;
 constexpr Week late_horizon = 52;
-
-bool out_of_work(const Persons& p, std::uint32_t i) {
-    return p.status[i] == LabourStatus::unemployed ||
-           (p.status[i] == LabourStatus::inactive && p.wants_work[i] != 0) ||
-           p.claim[i] != ClaimState::none;
-}
 
 double share(std::uint32_t part, std::uint32_t whole) {
     return whole == 0 ? not_measured : static_cast<double>(part) / whole;
@@ -52,21 +47,18 @@ ArmOutcomeTracker::ArmOutcomeTracker(const Scenario& scenario, const World& worl
     hired_.assign(p.size(), 0);
     sustained_.assign(p.size(), 0);
     for (std::uint32_t i = 0; i < p.size(); ++i) {
-        in_cohort_[i] = out_of_work(p, i) ? 1 : 0;
+        in_cohort_[i] = is_out_of_work(p, i) ? 1 : 0;
         outcomes_.cohort += in_cohort_[i];
     }
 }
 
 void ArmOutcomeTracker::observe_week(Week week, const World& world, std::span<const Event> events) {
     const Persons& p = world.persons;
-    const AccountingSpec& accounting = scenario_.accounting;
-    // A minute of meeting carries the coach's non-meeting time with it (administration).
-    const double cost_per_meeting_minute =
-        accounting.coach_cost_per_hour_gbp / 60.0 / scenario_.service.share_of_hours_for_meetings;
     for (const Event& event : events) {
         const auto i = index(event.person);
         const bool cohort = in_cohort_[i] != 0;
         survey_.observe(event, p);
+        outcomes_.service_cost_gbp += service_cost_gbp(event, scenario_);
         switch (event.kind) {
             case EventKind::self_employment_start:  // a business start is a job entry (D7)
             case EventKind::hire:
@@ -86,13 +78,6 @@ void ArmOutcomeTracker::observe_week(Week week, const World& world, std::span<co
                 break;
             case EventKind::sanction:
                 cohort_sanctions_ += cohort;
-                break;
-            case EventKind::meeting:
-            case EventKind::group_consultation:  // the coach's time per attendee (E9)
-                outcomes_.service_cost_gbp += event.value * cost_per_meeting_minute;
-                break;
-            case EventKind::public_cost:
-                outcomes_.service_cost_gbp += event.value;
                 break;
             default:
                 break;

@@ -5,6 +5,7 @@
 
 #include "sim/core/message.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/trials/trial_checks.hpp"
 
 namespace jobsim {
 
@@ -108,6 +109,7 @@ std::vector<ConsistencyProblem> check_consistency(const Scenario& scenario) {
                                                      scenario.weeks + scenario.burn_in_weeks,
                                                      "; expected at most 5200 (100 years)")});
     }
+    trials::check_trial(scenario, problems);
     return problems;
 }
 

@@ -10,6 +10,7 @@
 #include "sim/mechanisms/params.hpp"
 #include "sim/population/network.hpp"
 #include "sim/scenario/describe.hpp"
+#include "sim/trials/trial_spec.hpp"
 
 namespace jobsim {
 
@@ -145,6 +146,7 @@ struct Scenario {
     SurveySpec survey;
     Regime regime;             ///< the baseline regime (arm 0)
     std::vector<Regime> arms;  ///< further arms, each `regime` with some levers changed
+    TrialSpec trial;           ///< the randomised trial of the arms (jobsim trial)
 };
 
 /// Largest number of arms, the baseline regime included (Persons::arm is one byte).
@@ -446,6 +448,8 @@ void describe(Visitor& v, Scenario& s) {
     v.section("survey", s.survey,
               "The simulated survey of each arm's cohort at the end of a run (seed L1, R4, R9).");
     v.section("regime", s.regime, "The policy regime the service runs (the baseline arm).");
+    v.section("trial", s.trial,
+              "The randomised trial of the arms that `jobsim trial` runs and diagnoses (issue 4).");
 }
 
 }  // namespace jobsim

@@ -189,4 +189,12 @@ struct Persons {
     [[nodiscard]] static std::size_t bytes_per_person();
 };
 
+/// Out of work and someone the service exists for: unemployed, inactive but wanting work, or
+/// claiming (a claimant in a few hours of work included).
+[[nodiscard]] inline bool is_out_of_work(const Persons& p, std::uint32_t i) {
+    return p.status[i] == LabourStatus::unemployed ||
+           (p.status[i] == LabourStatus::inactive && p.wants_work[i] != 0) ||
+           p.claim[i] != ClaimState::none;
+}
+
 }  // namespace jobsim

@@ -16,7 +16,12 @@ H5DIFF = "/usr/bin/h5diff"
 PYTHON = "/usr/bin/python3"
 # A run that takes a second: the baseline made tiny.
 TINY = ["--set", "population.persons=500", "--set", "weeks=4", "--set", "burn_in_weeks=0"]
-SUBCOMMANDS = ["run", "validate", "resolve", "reference", "bench"]
+SUBCOMMANDS = ["run", "trial", "validate", "resolve", "reference", "bench"]
+# A trial scenario made tiny: two replications of a 10-week trial of 1500 people.
+TINY_TRIAL = ["--set", "population.persons=1500", "--set", "weeks=10", "--set", "burn_in_weeks=2",
+              "--set", "trial.horizons=[4,8]", "--set", "trial.enrolment_weeks=2",
+              "--set", "trial.steps=3", "--set", "trial.step_weeks=2",
+              "--replications", "2", "--threads", "2"]
 
 
 def jobsim(*args, cwd=None):
@@ -67,7 +72,8 @@ def case_validate_all_scenarios():
 
 def case_run_every_scenario():
     """Every example scenario runs (made tiny) and prints the summary table with one column per arm."""
-    tiny = ["--set", "population.persons=1500", "--set", "weeks=6", "--set", "burn_in_weeks=2"]
+    tiny = ["--set", "population.persons=1500", "--set", "weeks=6", "--set", "burn_in_weeks=2",
+            "--set", "trial.design=none"]  # `run` runs the arms; `trial` is tested below
     for scenario in sorted((ROOT / "scenarios").glob("*.yaml")):
         with tempfile.TemporaryDirectory() as tmp:
             result = jobsim("run", str(scenario), *tiny, "-o", "out.h5", cwd=tmp)
@@ -78,6 +84,43 @@ def case_run_every_scenario():
                    result)
             expect("employed_26w" in result.stdout and "cost_per_sustained_job" in result.stdout,
                    f"{scenario.name}: the summary table lists the outcomes", result)
+
+
+def case_trial_every_trial_scenario():
+    """Every trial scenario runs its trial (made tiny), writes /trial and prints the diagnosis."""
+    scenarios = sorted((ROOT / "scenarios").glob("trial_*.yaml"))
+    expect(len(scenarios) >= 4, "scenarios/ holds the four trial scenarios")
+    for scenario in scenarios:
+        with tempfile.TemporaryDirectory() as tmp:
+            result = jobsim("trial", str(scenario), *TINY_TRIAL, "-o", "trial.h5", cwd=tmp)
+            expect_exit(result, 0, f"trial {scenario.name}")
+            expect((pathlib.Path(tmp) / "trial.h5").is_file(), f"{scenario.name}: file written")
+            header = next((line for line in result.stdout.splitlines()
+                           if line.startswith("outcome ")), "")
+            for column in ("estimand", "estimator", "truth", "bias", "power", "coverage", "mde"):
+                expect(column in header, f"{scenario.name}: the table has a {column} column",
+                       result)
+
+
+def case_trial_refuses_bad_requests():
+    """No trial declared, an unknown --outcome, or an existing file: exit 2, nothing written."""
+    with tempfile.TemporaryDirectory() as tmp:
+        result = jobsim("trial", BASELINE, *TINY, "-o", "t.h5", cwd=tmp)
+        expect_exit(result, 2, "trial on a scenario without a trial")
+        expect("trial.design" in result.stderr, "the message names trial.design", result)
+        expect(not any(pathlib.Path(tmp).iterdir()), "no file written", result)
+        scenario = ROOT / "scenarios" / "trial_personal_budgets.yaml"
+        result = jobsim("trial", scenario, *TINY_TRIAL, "--outcome", "happiness", "-o", "t.h5",
+                        cwd=tmp)
+        expect_exit(result, 2, "trial with an unknown outcome")
+        expect("employed" in result.stderr, "the message lists the outcomes", result)
+        (pathlib.Path(tmp) / "t.h5").write_text("mine")
+        result = jobsim("trial", scenario, *TINY_TRIAL, "-o", "t.h5", cwd=tmp)
+        expect_exit(result, 2, "trial onto an existing file without --force")
+        expect((pathlib.Path(tmp) / "t.h5").read_text() == "mine", "the file is untouched")
+        result = jobsim("trial", scenario, *TINY_TRIAL, "--set", "weeks=5", "-o", "u.h5", cwd=tmp)
+        expect_exit(result, 2, "trial whose horizons do not fit in weeks")
+        expect("trial.horizons" in result.stderr, "the message names trial.horizons", result)
 
 
 def case_calibration_report():

@@ -1,0 +1,170 @@
+// `jobsim trial`: runs a scenario's declared trial over many replications, compares what the
+// trial would estimate with the truth from its counterfactual worlds, prints the diagnosis and
+// writes everything under /trial in one HDF5 file.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+
+#include "app/commands.hpp"
+#include "app/progress.hpp"
+#include "app/scenario_input.hpp"
+#include "app/table.hpp"
+#include "output/trial_writer.hpp"
+#include "sim/core/error.hpp"
+#include "sim/trials/trial.hpp"
+
+namespace jobsim::app {
+namespace {
+
+struct TrialArgs {
+    ScenarioInput input;
+    std::string output;
+    std::uint32_t threads = 1;
+    std::uint64_t seed = 0;
+    std::uint32_t replications = 0;
+    std::string outcome = "employed";
+    bool force = false;
+    const CLI::Option* seed_option = nullptr;
+    const CLI::Option* replications_option = nullptr;
+};
+
+/// A share or number for the table; "-" when not available.
+std::string cell(double value, int decimals) {
+    return std::isfinite(value) ? fixed(value, decimals) : "-";
+}
+
+std::string key_label(const trials::DrawKey& key, const Scenario& scenario) {
+    std::string label(trials::estimand_names[static_cast<std::size_t>(key.estimand)]);
+    if (key.saturation >= 0.0) {
+        label += " @" + fixed(key.saturation, 2);
+    }
+    if (!scenario.arms.empty() && scenario.arms.size() > 1) {
+        label += " (" + scenario.arms[key.arm - 1].name + ")";
+    }
+    return label;
+}
+
+void print_diagnosis(std::ostream& out, const Scenario& scenario, const trials::TrialResult& result,
+                     const std::string& outcome) {
+    TextTable table({"outcome", "horizon", "estimand", "estimator", "mean est", "truth", "bias",
+                     "rmse", "power", "coverage", "mde"});
+    for (const trials::DiagnosisRow& row : result.diagnosis) {
+        const std::string_view name =
+            trial_outcomes[static_cast<std::size_t>(row.key.outcome)].name;
+        if (outcome != "all" && name != outcome) {
+            continue;
+        }
+        const analysis::Diagnosis& d = row.diagnosis;
+        table.add_row(
+            {std::string(name), std::to_string(row.key.horizon), key_label(row.key, scenario),
+             std::string(trials::estimator_names[static_cast<std::size_t>(row.key.estimator)]),
+             cell(d.mean_estimate, 4), cell(d.mean_truth, 4), cell(d.bias, 4), cell(d.rmse, 4),
+             cell(d.power, 3), cell(d.coverage, 3), cell(d.mde, 4)});
+    }
+    table.print(out);
+}
+
+int run_trial_command(const TrialArgs& args, const std::string& command_line) {
+    const auto start = std::chrono::steady_clock::now();
+    Scenario scenario = load_scenario(args.input);
+    if (args.seed_option->count() > 0) {
+        scenario.seed = args.seed;
+    }
+    if (args.replications_option->count() > 0) {
+        scenario.replications = args.replications;
+    }
+    const bool known_outcome =
+        args.outcome == "all" ||
+        std::any_of(trial_outcomes.begin(), trial_outcomes.end(),
+                    [&](const TrialOutcomeInfo& info) { return info.name == args.outcome; });
+    if (!known_outcome) {
+        std::string names = "all";
+        for (const TrialOutcomeInfo& info : trial_outcomes) {
+            names += ", " + std::string(info.name);
+        }
+        throw UsageError("--outcome " + args.outcome + ": expected one of " + names);
+    }
+    // Opened before running so an existing file without --force fails before any work.
+    output::TrialWriter writer({.path = args.output, .force = args.force, .command = command_line});
+    const RunSpec spec{
+        .seed = scenario.seed, .replications = scenario.replications, .threads = args.threads};
+    trials::TrialResult result;
+    {
+        ProgressLine progress;
+        result = trials::run_trial(scenario, spec, progress.callback());
+    }
+    writer.write(scenario, spec, result);
+    const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
+
+    double enrolled = 0.0;
+    double treated = 0.0;
+    double clusters = 0.0;
+    for (const trials::TrialSize& size : result.sizes) {
+        enrolled += size.enrolled;
+        treated += size.treated;
+        clusters += size.clusters;
+    }
+    const double replications = std::max<double>(1.0, static_cast<double>(result.sizes.size()));
+    std::cout << "wrote " << args.output << '\n'
+              << "  scenario      " << scenario.name << " (" << args.input.file << ")\n"
+              << "  design        "
+              << trial_design_choices[static_cast<std::size_t>(scenario.trial.design)].name << ", "
+              << cell(enrolled / replications, 0) << " enrolled ("
+              << cell(treated / replications, 0) << " treated) in "
+              << cell(clusters / replications, 0) << " clusters, on average\n"
+              << "  replications  " << spec.replications << " (seed " << spec.seed << ")\n"
+              << "  threads       " << spec.threads << '\n'
+              << "  wall time     " << fixed(wall.count(), 1) << " s\n\n";
+    print_diagnosis(std::cout, scenario, result, args.outcome);
+    std::cout << "\nTruth: each replication's effect from its counterfactual worlds (common random "
+                 "numbers). Power: share of replications with p < "
+              << scenario.trial.alpha << ". Coverage: share of intervals containing the truth.\n";
+    return exit_success;
+}
+
+}  // namespace
+
+void add_trial_command(CLI::App& cli, Action& chosen, const std::string& command_line) {
+    CLI::App* command = cli.add_subcommand(
+        "trial", "Run a scenario's trial over replications and diagnose its design");
+    command->footer(exit_code_footer());
+    auto args = std::make_shared<TrialArgs>();
+    args->threads = std::max(1U, std::thread::hardware_concurrency());
+    add_scenario_input(*command, args->input);
+    command->add_option("-o,--output", args->output, "HDF5 file to write")
+        ->required()
+        ->type_name("FILE");
+    command
+        ->add_option("--threads", args->threads,
+                     "Worker threads (results do not depend on it; default: all hardware threads)")
+        ->type_name("N")
+        ->check(CLI::Range(1U, 4096U))
+        ->capture_default_str();
+    args->seed_option =
+        command->add_option("--seed", args->seed, "Master random seed (overrides the scenario's)")
+            ->type_name("S");
+    args->replications_option =
+        command
+            ->add_option("--replications", args->replications,
+                         "Replications of the trial (overrides the scenario's)")
+            ->type_name("R")
+            ->check(CLI::Range(1U, 100000U));
+    command
+        ->add_option("--outcome", args->outcome,
+                     "Outcome the printed table shows, or `all` (the file holds every outcome)")
+        ->type_name("NAME")
+        ->capture_default_str();
+    command->add_flag("--force", args->force, "Replace FILE if it exists");
+    command->callback([args, command_line, &chosen] {
+        chosen = [args, command_line] { return run_trial_command(*args, command_line); };
+    });
+}
+
+}  // namespace jobsim::app

@@ -1,0 +1,67 @@
+// The trial runner against what must hold whatever the model says (issue 4 acceptance): with
+// identical arms the tests keep their size and the intervals their coverage, the truth is exactly
+// zero (common random numbers), and results do not depend on the thread count.
+#include <algorithm>
+#include <cmath>
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/mechanism_fixture.hpp"
+#include "tests/support/trial_fixture.hpp"
+
+using namespace jobsim;
+using namespace jobsim::trials;
+using jobsim::testing::find_row;
+using jobsim::testing::small_trial;
+
+TEST_CASE(
+    "trial: with identical arms the truth is exactly zero, the test rejects at alpha and "
+    "the interval covers 95% of the time",
+    "[trials][trial]") {
+    Scenario scenario = small_trial(TrialDesign::individual, 1200, 4, 8);
+    scenario.trial.eligibility = TrialEligibility::out_of_work;
+    const std::uint32_t replications = 400;
+    const TrialResult result =
+        run_trial(scenario, {.seed = 11, .replications = replications, .threads = 2});
+    for (const TrialDraw& draw : result.draws) {
+        INFO(estimand_names[static_cast<std::size_t>(draw.key.estimand)]);
+        REQUIRE(draw.draw.truth == 0.0);  // the worlds are identical, person by person
+    }
+    for (const TrialOutcome outcome : {TrialOutcome::employed, TrialOutcome::weeks_in_work}) {
+        const analysis::Diagnosis& d =
+            find_row(result, Estimand::total, Estimator::difference_in_means, outcome, 8);
+        INFO("outcome " << static_cast<int>(outcome) << " power " << d.power << " coverage "
+                        << d.coverage << " draws " << d.draws);
+        REQUIRE(d.draws == replications);
+        // Rejections and coverage are binomial over replications: 4 standard errors.
+        CHECK(std::abs(d.power - 0.05) < jobsim::testing::mc_tolerance(0.05, replications, 4.0));
+        CHECK(std::abs(d.coverage - 0.95) < jobsim::testing::mc_tolerance(0.05, replications, 4.0));
+        CHECK(std::abs(d.bias) < 4.0 * d.bias_mc_se);
+    }
+}
+
+TEST_CASE("trial: every design gives the same draws at 1 and 3 threads", "[trials][trial]") {
+    for (const TrialDesign design :
+         {TrialDesign::individual, TrialDesign::cluster, TrialDesign::matched_pair_cluster,
+          TrialDesign::saturation, TrialDesign::stepped_wedge}) {
+        Scenario scenario = small_trial(design, 600, 6, 8);
+        scenario.arms[0].conditionality.enabled = false;
+        scenario.arms[0].working_alliance.sanction_power = mechanisms::SanctionPower::none;
+        scenario.trial.randomisation_draws = 20;
+        scenario.trial.attrition = 0.1;
+        const TrialResult one = run_trial(scenario, {.seed = 3, .replications = 3, .threads = 1});
+        const TrialResult three = run_trial(scenario, {.seed = 3, .replications = 3, .threads = 3});
+        INFO("design " << static_cast<int>(design));
+        REQUIRE(one.draws.size() == three.draws.size());
+        REQUIRE_FALSE(one.draws.empty());
+        for (std::size_t k = 0; k < one.draws.size(); ++k) {
+            const analysis::Draw& a = one.draws[k].draw;
+            const analysis::Draw& b = three.draws[k].draw;
+            REQUIRE(one.draws[k].key == three.draws[k].key);
+            REQUIRE(
+                (a.estimate == b.estimate || (std::isnan(a.estimate) && std::isnan(b.estimate))));
+            REQUIRE((a.truth == b.truth || (std::isnan(a.truth) && std::isnan(b.truth))));
+            REQUIRE((a.p_value == b.p_value || (std::isnan(a.p_value) && std::isnan(b.p_value))));
+        }
+    }
+}
