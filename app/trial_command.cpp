@@ -71,6 +71,32 @@ void print_diagnosis(std::ostream& out, const Scenario& scenario, const trials::
     table.print(out);
 }
 
+/// "all" for a power point's 0, else the number.
+std::string size_cell(std::uint32_t requested) {
+    return requested == 0 ? "all" : std::to_string(requested);
+}
+
+void print_power_curve(std::ostream& out, const Scenario& scenario,
+                       const trials::TrialResult& result) {
+    if (result.power_curve.empty()) {
+        return;
+    }
+    out << "\nPower curve: "
+        << trial_outcomes[static_cast<std::size_t>(scenario.trial.primary_outcome)].name << " at "
+        << result.power_curve.front().key.horizon
+        << " weeks, in subsamples of each simulated trial\n";
+    TextTable table({"clusters", "persons", "kept clusters", "kept persons", "estimand",
+                     "estimator", "power", "mde"});
+    for (const trials::PowerCurveRow& row : result.power_curve) {
+        table.add_row(
+            {size_cell(row.point.clusters), size_cell(row.point.persons),
+             cell(row.mean_clusters, 1), cell(row.mean_persons, 0), key_label(row.key, scenario),
+             std::string(trials::estimator_names[static_cast<std::size_t>(row.key.estimator)]),
+             cell(row.diagnosis.power, 3), cell(row.diagnosis.mde, 4)});
+    }
+    table.print(out);
+}
+
 int run_trial_command(const TrialArgs& args, const std::string& command_line) {
     const auto start = std::chrono::steady_clock::now();
     Scenario scenario = load_scenario(args.input);
@@ -123,6 +149,7 @@ int run_trial_command(const TrialArgs& args, const std::string& command_line) {
               << "  threads       " << spec.threads << '\n'
               << "  wall time     " << fixed(wall.count(), 1) << " s\n\n";
     print_diagnosis(std::cout, scenario, result, args.outcome);
+    print_power_curve(std::cout, scenario, result);
     std::cout << "\nTruth: each replication's effect from its counterfactual worlds (common random "
                  "numbers). Power: share of replications with p < "
               << scenario.trial.alpha << ". Coverage: share of intervals containing the truth.\n";

@@ -57,6 +57,28 @@ struct DrawRecord {
     double truth;
 };
 
+/// One row of /trial/power_curve: a size of trial and its diagnosis.
+struct PowerCurveRecord {
+    std::uint32_t clusters;
+    std::uint32_t persons;
+    double mean_clusters;
+    double mean_persons;
+    std::uint8_t estimand;
+    std::uint8_t estimator;
+    std::uint8_t outcome;
+    std::uint8_t arm;
+    std::uint32_t horizon;
+    double saturation;
+    std::uint32_t draws;
+    double mean_estimate;
+    double mean_truth;
+    double sd_estimate;
+    double power;
+    double power_mc_se;
+    double coverage;
+    double mde;
+};
+
 template <class Record>
 void add_key(h5::Compound<Record>& c) {
     c.add("estimand", &Record::estimand)
@@ -107,6 +129,24 @@ h5::Compound<DrawRecord> draw_layout() {
         .add("ci_low", &DrawRecord::ci_low)
         .add("ci_high", &DrawRecord::ci_high)
         .add("truth", &DrawRecord::truth);
+    return c;
+}
+
+h5::Compound<PowerCurveRecord> power_curve_layout() {
+    h5::Compound<PowerCurveRecord> c;
+    c.add("clusters", &PowerCurveRecord::clusters)
+        .add("persons", &PowerCurveRecord::persons)
+        .add("mean_clusters", &PowerCurveRecord::mean_clusters)
+        .add("mean_persons", &PowerCurveRecord::mean_persons);
+    add_key(c);
+    c.add("draws", &PowerCurveRecord::draws)
+        .add("mean_estimate", &PowerCurveRecord::mean_estimate)
+        .add("mean_truth", &PowerCurveRecord::mean_truth)
+        .add("sd_estimate", &PowerCurveRecord::sd_estimate)
+        .add("power", &PowerCurveRecord::power)
+        .add("power_mc_se", &PowerCurveRecord::power_mc_se)
+        .add("coverage", &PowerCurveRecord::coverage)
+        .add("mde", &PowerCurveRecord::mde);
     return c;
 }
 
@@ -227,6 +267,25 @@ void TrialWriter::write(const Scenario& scenario, const RunSpec& spec,
         record.truth = draw.draw.truth;
         draws.push_back(record);
     }
+    std::vector<PowerCurveRecord> power_curve;
+    for (const trials::PowerCurveRow& row : result.power_curve) {
+        const analysis::Diagnosis& d = row.diagnosis;
+        PowerCurveRecord record{};
+        record.clusters = row.point.clusters;
+        record.persons = row.point.persons;
+        record.mean_clusters = row.mean_clusters;
+        record.mean_persons = row.mean_persons;
+        set_key(record, row.key);
+        record.draws = static_cast<std::uint32_t>(d.draws);
+        record.mean_estimate = d.mean_estimate;
+        record.mean_truth = d.mean_truth;
+        record.sd_estimate = d.sd_estimate;
+        record.power = d.power;
+        record.power_mc_se = d.power_mc_se;
+        record.coverage = d.coverage;
+        record.mde = d.mde;
+        power_curve.push_back(record);
+    }
     {
         const h5::Group trial = h5::create_group(root, "trial");
         h5::set_attribute(trial.get(), "long_name",
@@ -239,6 +298,10 @@ void TrialWriter::write(const Scenario& scenario, const RunSpec& spec,
             "one row per estimand, estimator, outcome, horizon, arm and saturation");
         write_table<DrawRecord>(trial.get(), "draws", draw_layout(), draws,
                                 "one row per replication and diagnosis row");
+        write_table<PowerCurveRecord>(
+            trial.get(), "power_curve", power_curve_layout(), power_curve,
+            "one row per size (clusters, persons per cluster; 0 = all simulated), estimand and "
+            "estimator: the primary outcome at the longest horizon in subsamples of each trial");
         const h5::Compound<trials::TrialSize> sizes = size_layout();
         const h5::Datatype stored = sizes.file();
         const h5::Datatype in_memory = sizes.memory();

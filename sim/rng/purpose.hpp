@@ -109,6 +109,7 @@ enum class Purpose : std::uint16_t {
     trial_assignment = 250,       ///< which arm each unit or cluster is randomised to
     trial_rerandomisation = 251,  ///< re-randomisations under the design (randomisation inference)
     trial_attrition = 252,        ///< which randomised units drop out of measurement
+    trial_power_grid = 253,       ///< which clusters and people a power-curve subsample keeps
 };
 
 }  // namespace jobsim::rng

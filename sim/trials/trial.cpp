@@ -8,6 +8,7 @@
 #include <tbb/task_arena.h>
 
 #include "sim/core/error.hpp"
+#include "sim/trials/power_curve.hpp"
 #include "sim/trials/trial_estimates.hpp"
 #include "sim/trials/trial_worlds.hpp"
 
@@ -31,24 +32,65 @@ TrialSize size_of(const TrialReplication& rep, std::uint32_t replication) {
     return size;
 }
 
-/// One diagnosis row per distinct key, in the order keys first appear (replication 0's order).
+/// Groups items by a key, in the order keys first appear (replication 0's order), and calls
+/// `finish(key, items)` for each group.
+template <class Item, class KeyOf, class Finish>
+void for_each_group(const std::vector<Item>& items, KeyOf&& key_of, Finish&& finish) {
+    using Key = decltype(key_of(items.front()));
+    std::vector<Key> keys;
+    std::vector<std::vector<const Item*>> groups;
+    for (const Item& item : items) {
+        const Key key = key_of(item);
+        const auto found = std::find(keys.begin(), keys.end(), key);
+        if (found == keys.end()) {
+            keys.push_back(key);
+            groups.push_back({&item});
+        } else {
+            groups[static_cast<std::size_t>(found - keys.begin())].push_back(&item);
+        }
+    }
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        finish(keys[k], groups[k]);
+    }
+}
+
 std::vector<DiagnosisRow> diagnose_draws(const std::vector<TrialDraw>& draws,
                                          const TrialSpec& spec) {
     std::vector<DiagnosisRow> rows;
-    std::vector<std::vector<analysis::Draw>> grouped;
-    for (const TrialDraw& draw : draws) {
-        auto found = std::find_if(rows.begin(), rows.end(),
-                                  [&](const DiagnosisRow& row) { return row.key == draw.key; });
-        if (found == rows.end()) {
-            rows.push_back({.key = draw.key, .diagnosis = {}});
-            grouped.emplace_back();
-            found = rows.end() - 1;
-        }
-        grouped[static_cast<std::size_t>(found - rows.begin())].push_back(draw.draw);
-    }
-    for (std::size_t k = 0; k < rows.size(); ++k) {
-        rows[k].diagnosis = analysis::diagnose(grouped[k], spec.alpha, spec.target_power);
-    }
+    for_each_group(
+        draws, [](const TrialDraw& d) { return d.key; },
+        [&](const DrawKey& key, const std::vector<const TrialDraw*>& group) {
+            std::vector<analysis::Draw> values;
+            for (const TrialDraw* d : group) {
+                values.push_back(d->draw);
+            }
+            rows.push_back(
+                {.key = key,
+                 .diagnosis = analysis::diagnose(values, spec.alpha, spec.target_power)});
+        });
+    return rows;
+}
+
+std::vector<PowerCurveRow> diagnose_power(const std::vector<PowerDraw>& draws,
+                                          const TrialSpec& spec) {
+    const std::vector<PowerPoint> points = power_points(spec);
+    std::vector<PowerCurveRow> rows;
+    for_each_group(
+        draws, [](const PowerDraw& d) { return std::pair(d.point, d.draw.key); },
+        [&](const std::pair<std::uint32_t, DrawKey>& key,
+            const std::vector<const PowerDraw*>& group) {
+            PowerCurveRow row{};
+            row.point = points[key.first];
+            row.key = key.second;
+            std::vector<analysis::Draw> values;
+            for (const PowerDraw* d : group) {
+                values.push_back(d->draw.draw);
+                row.mean_clusters += d->clusters / static_cast<double>(group.size());
+                row.mean_persons += d->persons / static_cast<double>(group.size());
+            }
+            row.diagnosis = analysis::diagnose(values, spec.alpha, spec.target_power);
+            rows.push_back(row);
+        });
     return rows;
 }
 
@@ -81,6 +123,7 @@ TrialResult run_trial(const Scenario& scenario, const RunSpec& spec, const Progr
     };
 
     std::vector<std::vector<TrialDraw>> draws(spec.replications);
+    std::vector<std::vector<PowerDraw>> power(spec.replications);
     TrialResult result;
     result.sizes.resize(spec.replications);
     tbb::task_arena arena(static_cast<int>(std::max<std::uint32_t>(spec.threads, 1)));
@@ -91,6 +134,7 @@ TrialResult run_trial(const Scenario& scenario, const RunSpec& spec, const Progr
             const auto key = rng::ReplicationKey::make(spec.seed, r);
             const TrialReplication replication = simulate_replication(scenario, key, week_done);
             draws[r] = estimate_replication(scenario.trial, replication, key, r);
+            power[r] = power_curve_draws(scenario.trial, replication, key, r);
             result.sizes[r] = size_of(replication, r);
         });
     });
@@ -98,6 +142,11 @@ TrialResult run_trial(const Scenario& scenario, const RunSpec& spec, const Progr
         result.draws.insert(result.draws.end(), replication.begin(), replication.end());
     }
     result.diagnosis = diagnose_draws(result.draws, scenario.trial);
+    std::vector<PowerDraw> power_draws;
+    for (std::vector<PowerDraw>& replication : power) {
+        power_draws.insert(power_draws.end(), replication.begin(), replication.end());
+    }
+    result.power_curve = diagnose_power(power_draws, scenario.trial);
     return result;
 }
 

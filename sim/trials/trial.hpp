@@ -80,10 +80,34 @@ struct TrialSize {
     std::uint32_t clusters = 0;  ///< clusters with enrolled people (individual designs: 1)
 };
 
+/// A size of trial on a power curve; 0 means all that were simulated.
+struct PowerPoint {
+    std::uint32_t clusters = 0;  ///< clusters kept (cluster designs)
+    std::uint32_t persons = 0;   ///< enrolled people kept per cluster (individual: in all)
+};
+
+/// One estimate from one replication's subsample to a power point.
+struct PowerDraw {
+    std::uint32_t point = 0;  ///< index into the points
+    double clusters = 0.0;    ///< clusters with anyone in the subsample
+    double persons = 0.0;     ///< people in the subsample
+    TrialDraw draw;
+};
+
+/// Power and the minimum detectable effect at one size, for one estimand and estimator.
+struct PowerCurveRow {
+    PowerPoint point;
+    double mean_clusters = 0.0;  ///< over replications: clusters actually kept
+    double mean_persons = 0.0;   ///< people actually kept (fewer when clusters are small)
+    DrawKey key;
+    analysis::Diagnosis diagnosis;
+};
+
 struct TrialResult {
     std::vector<TrialSize> sizes;
     std::vector<TrialDraw> draws;
     std::vector<DiagnosisRow> diagnosis;
+    std::vector<PowerCurveRow> power_curve;
 };
 
 /// Runs `spec.replications` replications of the scenario's trial in parallel (replications

@@ -99,6 +99,18 @@ void check_trial(const Scenario& scenario, std::vector<ConsistencyProblem>& prob
             problem("enrolment", "a stepped wedge follows a closed cohort; expected stock");
         }
     }
+    const std::uint64_t clusters =
+        t.design == TrialDesign::cluster && t.cluster_unit == ClusterUnit::coach
+            ? static_cast<std::uint64_t>(scenario.service.coaches_per_area) * areas
+            : areas;
+    for (const std::uint32_t c : t.power_grid_clusters) {
+        if (c > clusters) {
+            problem("power_grid_clusters",
+                    message(c, " clusters in the power grid but the trial has ", clusters,
+                            "; expected at most the number simulated"));
+            break;
+        }
+    }
 }
 
 }  // namespace jobsim::trials

@@ -80,10 +80,18 @@ double mean_difference(const std::vector<double>& y, const std::vector<std::uint
 class ReplicationEstimates {
 public:
     ReplicationEstimates(const TrialSpec& spec, const TrialReplication& rep,
-                         rng::ReplicationKey key, std::uint32_t replication)
-        : spec_(spec), rep_(rep), replication_(replication) {
+                         const EstimationScope& scope, rng::ReplicationKey key,
+                         std::uint32_t replication)
+        : spec_(spec),
+          rep_(rep),
+          scope_(scope),
+          observed_(scope.observed.empty() ? std::span<const std::uint8_t>(rep.responded)
+                                           : scope.observed),
+          replication_(replication) {
         const std::size_t draws =
-            spec.design == TrialDesign::stepped_wedge ? 0 : spec.randomisation_draws;
+            spec.design == TrialDesign::stepped_wedge || !scope.randomisation_inference
+                ? 0
+                : spec.randomisation_draws;
         for (std::size_t d = 1; d <= draws; ++d) {
             rng::Stream stream = trial_stream(key, d, rng::Purpose::trial_rerandomisation);
             rerandomised_.push_back(row_arms(draw_assignment(rep.frame, stream), rep.sample));
@@ -91,19 +99,29 @@ public:
     }
 
     std::vector<TrialDraw> run() {
+        const auto in_scope = [&](TrialOutcome outcome) {
+            return !scope_.outcome || *scope_.outcome == outcome;
+        };
         if (spec_.design == TrialDesign::stepped_wedge) {
             for (const TrialOutcomeInfo& info : trial_outcomes) {
-                stepped_wedge(info.outcome);
+                if (in_scope(info.outcome)) {
+                    stepped_wedge(info.outcome);
+                }
             }
             return std::move(out_);
         }
         for (std::size_t h = 0; h < rep_.horizons.size(); ++h) {
+            if (scope_.horizon && *scope_.horizon != h) {
+                continue;
+            }
             responded_.assign(rep_.sample.size(), 0);
             for (std::size_t row = 0; row < rep_.sample.size(); ++row) {
-                responded_[row] = rep_.responded[row * rep_.horizons.size() + h];
+                responded_[row] = observed_[row * rep_.horizons.size() + h];
             }
             for (const TrialOutcomeInfo& info : trial_outcomes) {
-                horizon_outcome(h, info.outcome);
+                if (in_scope(info.outcome)) {
+                    horizon_outcome(h, info.outcome);
+                }
             }
         }
         return std::move(out_);
@@ -313,7 +331,7 @@ private:
                 const std::size_t cell = sample.cluster[r] * periods + p;
                 const double real = rep_.realised.at(p, outcome, r);
                 const double none = rep_.nobody.at(p, outcome, r);
-                if (rep_.responded[r * periods + p] != 0 && std::isfinite(real)) {
+                if (observed_[r * periods + p] != 0 && std::isfinite(real)) {
                     observed_sum[cell] += real;
                     observed_count[cell] += 1.0;
                 }
@@ -356,6 +374,8 @@ private:
 
     const TrialSpec& spec_;
     const TrialReplication& rep_;
+    const EstimationScope& scope_;
+    std::span<const std::uint8_t> observed_;
     std::uint32_t replication_;
     std::vector<std::vector<std::uint8_t>> rerandomised_;
     std::vector<std::uint8_t> responded_;
@@ -367,8 +387,9 @@ private:
 std::vector<TrialDraw> estimate_replication(const TrialSpec& spec,
                                             const TrialReplication& replication,
                                             rng::ReplicationKey key,
-                                            std::uint32_t replication_index) {
-    return ReplicationEstimates(spec, replication, key, replication_index).run();
+                                            std::uint32_t replication_index,
+                                            const EstimationScope& scope) {
+    return ReplicationEstimates(spec, replication, scope, key, replication_index).run();
 }
 
 }  // namespace jobsim::trials

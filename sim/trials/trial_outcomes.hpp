@@ -12,6 +12,7 @@
 
 #include "sim/core/ids.hpp"
 #include "sim/observe/event.hpp"
+#include "sim/scenario/describe.hpp"
 
 namespace jobsim {
 
@@ -58,6 +59,17 @@ inline constexpr std::array<TrialOutcomeInfo, trial_outcome_count> trial_outcome
     {TrialOutcome::weeks_to_work, "weeks_to_work",
      "weeks to the first job start, censored at the horizon"},
 }};
+
+/// The outcome names as scenario choices (trial.primary_outcome).
+inline constexpr std::array<scenario::Choice<TrialOutcome>, trial_outcome_count>
+    trial_outcome_choices = [] {
+        std::array<scenario::Choice<TrialOutcome>, trial_outcome_count> choices{};
+        for (std::size_t k = 0; k < trial_outcome_count; ++k) {
+            choices[k] = {trial_outcomes[k].name, trial_outcomes[k].outcome,
+                          trial_outcomes[k].description};
+        }
+        return choices;
+    }();
 
 /// Outcome values of enrolled people: one row per person in enrolment order, one value per
 /// (horizon, outcome). NaN until measured.

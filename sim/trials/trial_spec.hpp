@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/scenario/describe.hpp"
+#include "sim/trials/trial_outcomes.hpp"
 
 namespace jobsim {
 
@@ -87,6 +88,9 @@ struct TrialSpec {
     double attrition = 0.0;
     double attrition_extra_out_of_work = 0.0;
     std::uint32_t randomisation_draws = 0;
+    TrialOutcome primary_outcome = TrialOutcome::employed;
+    std::vector<std::uint32_t> power_grid_clusters;
+    std::vector<std::uint32_t> power_grid_persons;
 };
 
 template <class Visitor>
@@ -158,6 +162,20 @@ void describe(Visitor& v, TrialSpec& t) {
              .min = 0,
              .max = 100000,
              .unit = "draws"});
+    v.choice("primary_outcome", t.primary_outcome, trial_outcome_choices,
+             {.doc = "The outcome of the power curves, measured at the longest horizon (the "
+                     "diagnosis covers every outcome)."});
+    v.field("power_grid_clusters", t.power_grid_clusters,
+            {.doc = "Numbers of clusters for power curves, each at most the number simulated: "
+                    "each simulated trial is subsampled to that many clusters, kept in proportion "
+                    "to its arms, saturations, pairs or steps; empty: all (cluster designs).",
+             .min = 2,
+             .unit = "clusters"});
+    v.field("power_grid_persons", t.power_grid_persons,
+            {.doc = "Enrolled people per cluster (individual designs: in all) for power curves, "
+                    "by subsampling each simulated trial in proportion to its arms; empty: all.",
+             .min = 2,
+             .unit = "persons"});
 }
 
 }  // namespace jobsim

@@ -65,3 +65,51 @@ TEST_CASE("trial: every design gives the same draws at 1 and 3 threads", "[trial
         }
     }
 }
+
+TEST_CASE(
+    "trial: a power curve at the full size reproduces the diagnosis, and smaller trials "
+    "keep the sizes asked for",
+    "[trials][trial]") {
+    for (const TrialDesign design : {TrialDesign::individual, TrialDesign::cluster}) {
+        Scenario scenario = small_trial(design, 1200, 6, 6);
+        scenario.trial.eligibility = TrialEligibility::out_of_work;
+        scenario.arms[0].conditionality.required_applications_per_week = 20;
+        scenario.trial.primary_outcome = TrialOutcome::entered_work;
+        scenario.trial.power_grid_clusters = {4, 100000};
+        scenario.trial.power_grid_persons = {5, 100000};
+        const TrialResult result =
+            run_trial(scenario, {.seed = 4, .replications = 12, .threads = 2});
+        INFO("design " << static_cast<int>(design));
+        const Estimator estimator = design == TrialDesign::individual
+                                        ? Estimator::difference_in_means
+                                        : Estimator::cluster_robust;
+        const analysis::Diagnosis& full =
+            find_row(result, Estimand::total, estimator, TrialOutcome::entered_work, 6);
+        double enrolled = 0.0;
+        for (const TrialSize& size : result.sizes) {
+            enrolled += size.enrolled / 12.0;
+        }
+        bool found_full = false;
+        for (const PowerCurveRow& row : result.power_curve) {
+            if (row.key.estimand != Estimand::total || row.key.estimator != estimator) {
+                continue;
+            }
+            REQUIRE(row.key.outcome == TrialOutcome::entered_work);
+            if (row.point.persons == 100000 &&
+                (design == TrialDesign::individual || row.point.clusters == 100000)) {
+                found_full = true;  // everyone kept: the same estimates as the diagnosis
+                CHECK(row.mean_persons == Approx(enrolled));
+                CHECK(row.diagnosis.mean_estimate == full.mean_estimate);
+                CHECK(row.diagnosis.power == full.power);
+            }
+            if (row.point.persons == 5 && design == TrialDesign::individual) {
+                CHECK(row.mean_persons == 5.0);
+            }
+            if (row.point.clusters == 4 && design == TrialDesign::cluster) {
+                CHECK(row.mean_clusters == 4.0);
+                CHECK(row.mean_persons <= (row.point.persons == 5 ? 20.0 : enrolled));
+            }
+        }
+        CHECK(found_full);
+    }
+}
