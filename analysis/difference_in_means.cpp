@@ -3,26 +3,9 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "analysis/running_moments.hpp"
+
 namespace jobsim::analysis {
-
-namespace {
-
-/// Count, mean and unbiased variance of one group, by Welford's update (stable for large n).
-struct GroupMoments {
-    double n = 0.0;
-    double mean = 0.0;
-    double squares = 0.0;  ///< sum of squared deviations from the mean
-
-    void add(double y) {
-        n += 1.0;
-        const double delta = y - mean;
-        mean += delta / n;
-        squares += delta * (y - mean);
-    }
-    [[nodiscard]] double variance() const { return squares / (n - 1.0); }
-};
-
-}  // namespace
 
 Estimate difference_in_means(std::span<const double> outcome, std::span<const std::uint8_t> treated,
                              double alpha) {
@@ -32,12 +15,12 @@ Estimate difference_in_means(std::span<const double> outcome, std::span<const st
     if (!(alpha > 0.0 && alpha < 1.0)) {
         throw std::invalid_argument("difference_in_means: alpha must be in (0, 1)");
     }
-    GroupMoments group[2];
+    RunningMoments group[2];
     for (std::size_t i = 0; i < outcome.size(); ++i) {
         group[treated[i] != 0 ? 1 : 0].add(outcome[i]);
     }
-    const GroupMoments& control = group[0];
-    const GroupMoments& treatment = group[1];
+    const RunningMoments& control = group[0];
+    const RunningMoments& treatment = group[1];
     if (control.n < 2.0 || treatment.n < 2.0) {
         return unidentified_estimate();
     }

@@ -13,6 +13,7 @@
 #include "app/arm_table.hpp"
 #include "app/commands.hpp"
 #include "app/progress.hpp"
+#include "app/run_options.hpp"
 #include "app/scenario_input.hpp"
 #include "app/table.hpp"
 #include "output/hdf5_recorder.hpp"
@@ -23,30 +24,16 @@ namespace {
 
 struct RunArgs {
     ScenarioInput input;
-    std::string output;
-    std::uint32_t threads = 1;
-    std::uint64_t seed = 0;
-    std::uint32_t replications = 0;
-    bool force = false;
-    const CLI::Option* seed_option = nullptr;
-    const CLI::Option* replications_option = nullptr;
+    RunOptions run;
 };
 
 int run(const RunArgs& args, const std::string& command_line) {
     const auto start = std::chrono::steady_clock::now();
     Scenario scenario = load_scenario(args.input);
-    // The command line wins over the file, and the file records what was run.
-    if (args.seed_option->count() > 0) {
-        scenario.seed = args.seed;
-    }
-    if (args.replications_option->count() > 0) {
-        scenario.replications = args.replications;
-    }
+    const RunSpec spec = apply_run_options(args.run, scenario);
     // Opened before running so an existing file without --force fails before any work.
     output::Hdf5Recorder recorder(
-        {.path = args.output, .force = args.force, .command = command_line});
-    const RunSpec spec{
-        .seed = scenario.seed, .replications = scenario.replications, .threads = args.threads};
+        {.path = args.run.output, .force = args.run.force, .command = command_line});
     std::vector<ArmSummary> summary;
     {
         ProgressLine progress;
@@ -54,7 +41,7 @@ int run(const RunArgs& args, const std::string& command_line) {
     }
     const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
 
-    std::cout << "wrote " << args.output << '\n'
+    std::cout << "wrote " << args.run.output << '\n'
               << "  scenario      " << scenario.name << " (" << args.input.file << ")\n"
               << "  persons       " << scenario.population.persons << " in "
               << scenario.population.areas << " areas\n"
@@ -80,27 +67,8 @@ void add_run_command(CLI::App& cli, Action& chosen, const std::string& command_l
     CLI::App* command = cli.add_subcommand("run", "Run a scenario and write one HDF5 file");
     command->footer(exit_code_footer());
     auto args = std::make_shared<RunArgs>();
-    args->threads = std::max(1U, std::thread::hardware_concurrency());
     add_scenario_input(*command, args->input);
-    command->add_option("-o,--output", args->output, "HDF5 file to write")
-        ->required()
-        ->type_name("FILE");
-    command
-        ->add_option("--threads", args->threads,
-                     "Worker threads (results do not depend on it; default: all hardware threads)")
-        ->type_name("N")
-        ->check(CLI::Range(1U, 4096U))
-        ->capture_default_str();
-    args->seed_option =
-        command->add_option("--seed", args->seed, "Master random seed (overrides the scenario's)")
-            ->type_name("S");
-    args->replications_option =
-        command
-            ->add_option("--replications", args->replications,
-                         "Independent replications (overrides the scenario's)")
-            ->type_name("R")
-            ->check(CLI::Range(1U, 100000U));
-    command->add_flag("--force", args->force, "Replace FILE if it exists");
+    add_run_options(*command, args->run, "Independent replications (overrides the scenario's)");
     command->callback([args, command_line, &chosen] {
         chosen = [args, command_line] { return run(*args, command_line); };
     });

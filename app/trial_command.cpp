@@ -14,6 +14,7 @@
 
 #include "app/commands.hpp"
 #include "app/progress.hpp"
+#include "app/run_options.hpp"
 #include "app/scenario_input.hpp"
 #include "app/table.hpp"
 #include "output/trial_writer.hpp"
@@ -25,14 +26,8 @@ namespace {
 
 struct TrialArgs {
     ScenarioInput input;
-    std::string output;
-    std::uint32_t threads = 1;
-    std::uint64_t seed = 0;
-    std::uint32_t replications = 0;
+    RunOptions run;
     std::string outcome = "employed";
-    bool force = false;
-    const CLI::Option* seed_option = nullptr;
-    const CLI::Option* replications_option = nullptr;
 };
 
 /// A share or number for the table; "-" when not available.
@@ -100,12 +95,7 @@ void print_power_curve(std::ostream& out, const Scenario& scenario,
 int run_trial_command(const TrialArgs& args, const std::string& command_line) {
     const auto start = std::chrono::steady_clock::now();
     Scenario scenario = load_scenario(args.input);
-    if (args.seed_option->count() > 0) {
-        scenario.seed = args.seed;
-    }
-    if (args.replications_option->count() > 0) {
-        scenario.replications = args.replications;
-    }
+    const RunSpec spec = apply_run_options(args.run, scenario);
     const bool known_outcome =
         args.outcome == "all" ||
         std::any_of(trial_outcomes.begin(), trial_outcomes.end(),
@@ -118,9 +108,8 @@ int run_trial_command(const TrialArgs& args, const std::string& command_line) {
         throw UsageError("--outcome " + args.outcome + ": expected one of " + names);
     }
     // Opened before running so an existing file without --force fails before any work.
-    output::TrialWriter writer({.path = args.output, .force = args.force, .command = command_line});
-    const RunSpec spec{
-        .seed = scenario.seed, .replications = scenario.replications, .threads = args.threads};
+    output::TrialWriter writer(
+        {.path = args.run.output, .force = args.run.force, .command = command_line});
     trials::TrialResult result;
     {
         ProgressLine progress;
@@ -138,7 +127,7 @@ int run_trial_command(const TrialArgs& args, const std::string& command_line) {
         clusters += size.clusters;
     }
     const double replications = std::max<double>(1.0, static_cast<double>(result.sizes.size()));
-    std::cout << "wrote " << args.output << '\n'
+    std::cout << "wrote " << args.run.output << '\n'
               << "  scenario      " << scenario.name << " (" << args.input.file << ")\n"
               << "  design        "
               << trial_design_choices[static_cast<std::size_t>(scenario.trial.design)].name << ", "
@@ -163,32 +152,13 @@ void add_trial_command(CLI::App& cli, Action& chosen, const std::string& command
         "trial", "Run a scenario's trial over replications and diagnose its design");
     command->footer(exit_code_footer());
     auto args = std::make_shared<TrialArgs>();
-    args->threads = std::max(1U, std::thread::hardware_concurrency());
     add_scenario_input(*command, args->input);
-    command->add_option("-o,--output", args->output, "HDF5 file to write")
-        ->required()
-        ->type_name("FILE");
-    command
-        ->add_option("--threads", args->threads,
-                     "Worker threads (results do not depend on it; default: all hardware threads)")
-        ->type_name("N")
-        ->check(CLI::Range(1U, 4096U))
-        ->capture_default_str();
-    args->seed_option =
-        command->add_option("--seed", args->seed, "Master random seed (overrides the scenario's)")
-            ->type_name("S");
-    args->replications_option =
-        command
-            ->add_option("--replications", args->replications,
-                         "Replications of the trial (overrides the scenario's)")
-            ->type_name("R")
-            ->check(CLI::Range(1U, 100000U));
+    add_run_options(*command, args->run, "Replications of the trial (overrides the scenario's)");
     command
         ->add_option("--outcome", args->outcome,
                      "Outcome the printed table shows, or `all` (the file holds every outcome)")
         ->type_name("NAME")
         ->capture_default_str();
-    command->add_flag("--force", args->force, "Replace FILE if it exists");
     command->callback([args, command_line, &chosen] {
         chosen = [args, command_line] { return run_trial_command(*args, command_line); };
     });

@@ -7,6 +7,7 @@
 #include <hdf5.h>
 
 #include "output/hdf5_recorder.hpp"
+#include "output/trial_writer.hpp"
 #include "tests/output/h5_read.hpp"
 #include "tests/output/sample_run.hpp"
 
@@ -62,6 +63,18 @@ std::string schema_text() {
     return text;
 }
 
+/// Every name found in the file appears in output/SCHEMA.md in backticks.
+void check_documented(const Names& names, const char* file_kind) {
+    const std::string schema = schema_text();
+    for (const auto* kind : {&names.objects, &names.columns, &names.attributes}) {
+        for (const std::string& name : *kind) {
+            INFO("`" << name << "` is written to " << file_kind
+                     << " but not documented in output/SCHEMA.md");
+            CHECK(schema.find("`" + name + "`") != std::string::npos);
+        }
+    }
+}
+
 }  // namespace
 
 TEST_CASE("schema: every dataset, column and attribute the recorder writes is documented",
@@ -79,12 +92,32 @@ TEST_CASE("schema: every dataset, column and attribute the recorder writes is do
     REQUIRE(H5Ovisit(file.get(), H5_INDEX_NAME, H5_ITER_INC, collect_object, &names) >= 0);
     REQUIRE(names.objects.count("trajectories") == 1);
     REQUIRE(names.columns.count("weeks_employed") == 1);
+    check_documented(names, "a run file");
+}
 
-    const std::string schema = schema_text();
-    for (const auto* kind : {&names.objects, &names.columns, &names.attributes}) {
-        for (const std::string& name : *kind) {
-            INFO("`" << name << "` is written but not documented in output/SCHEMA.md");
-            CHECK(schema.find("`" + name + "`") != std::string::npos);
-        }
+TEST_CASE("schema: every table, column and attribute of a trial file is documented", "[output]") {
+    const jobsim::testing::TempDir dir;
+    const auto path = dir / "trial.h5";
+    jobsim::Scenario scenario = jobsim::default_scenario();
+    scenario.population.persons = 600;
+    scenario.population.areas = 4;
+    scenario.weeks = 4;
+    jobsim::Regime treated = scenario.regime;
+    treated.name = "treated";
+    scenario.arms = {treated};
+    scenario.trial.design = jobsim::TrialDesign::saturation;
+    scenario.trial.saturations = {0.0, 0.5};
+    scenario.trial.horizons = {4};
+    scenario.trial.power_grid_clusters = {2};
+    const jobsim::RunSpec spec{.seed = 1, .replications = 2, .threads = 1};
+    {
+        jobsim::output::TrialWriter writer({.path = path, .force = false, .command = "test"});
+        writer.write(scenario, spec, jobsim::trials::run_trial(scenario, spec));
     }
+    const auto file = jobsim::testing::open_read_only(path);
+    Names names;
+    REQUIRE(H5Ovisit(file.get(), H5_INDEX_NAME, H5_ITER_INC, collect_object, &names) >= 0);
+    REQUIRE(names.objects.count("power_curve") == 1);
+    REQUIRE(names.columns.count("coverage") == 1);
+    check_documented(names, "a trial file");
 }
