@@ -92,6 +92,32 @@ void print_power_curve(std::ostream& out, const Scenario& scenario,
     table.print(out);
 }
 
+void print_time_to_work(std::ostream& out, const Scenario& scenario,
+                        const trials::TrialResult& result) {
+    if (result.time_to_work.empty()) {
+        return;
+    }
+    out << "\nTime to work (Kaplan-Meier, mean over replications): share still out of work\n";
+    std::vector<std::string> header{"weeks"};
+    const std::vector<Regime> arms = all_arms(scenario);
+    for (const Regime& arm : arms) {
+        header.push_back(arm.name);
+    }
+    TextTable table(header);
+    for (const std::uint32_t horizon : scenario.trial.horizons) {
+        std::vector<std::string> row{std::to_string(horizon)};
+        for (std::size_t arm = 0; arm < arms.size(); ++arm) {
+            const auto point = std::find_if(
+                result.time_to_work.begin(), result.time_to_work.end(),
+                [&](const trials::TimeToWork& p) { return p.arm == arm && p.week == horizon; });
+            row.push_back(point == result.time_to_work.end() ? "-"
+                                                             : cell(point->still_out_of_work, 3));
+        }
+        table.add_row(row);
+    }
+    table.print(out);
+}
+
 int run_trial_command(const TrialArgs& args, const std::string& command_line) {
     const auto start = std::chrono::steady_clock::now();
     Scenario scenario = load_scenario(args.input);
@@ -138,6 +164,7 @@ int run_trial_command(const TrialArgs& args, const std::string& command_line) {
               << "  threads       " << spec.threads << '\n'
               << "  wall time     " << fixed(wall.count(), 1) << " s\n\n";
     print_diagnosis(std::cout, scenario, result, args.outcome);
+    print_time_to_work(std::cout, scenario, result);
     print_power_curve(std::cout, scenario, result);
     std::cout << "\nTruth: each replication's effect from its counterfactual worlds (common random "
                  "numbers). Power: share of replications with p < "

@@ -150,6 +150,14 @@ h5::Compound<PowerCurveRecord> power_curve_layout() {
     return c;
 }
 
+h5::Compound<trials::TimeToWork> time_to_work_layout() {
+    h5::Compound<trials::TimeToWork> c;
+    c.add("arm", &trials::TimeToWork::arm)
+        .add("week", &trials::TimeToWork::week)
+        .add("still_out_of_work", &trials::TimeToWork::still_out_of_work);
+    return c;
+}
+
 h5::Compound<trials::TrialSize> size_layout() {
     h5::Compound<trials::TrialSize> c;
     c.add("replication", &trials::TrialSize::replication)
@@ -177,18 +185,27 @@ std::string outcome_codes() {
     return codes_of(names);
 }
 
+/// Writes a fixed-size table of records with its long name; returns it for more attributes.
 template <class Record>
-void write_table(hid_t parent, const std::string& name, const h5::Compound<Record>& layout,
-                 std::span<const Record> rows, const char* long_name) {
+h5::Dataset write_plain_table(hid_t parent, const std::string& name,
+                              const h5::Compound<Record>& layout, std::span<const Record> rows,
+                              const char* long_name) {
     const h5::Datatype stored = layout.file();
     const h5::Datatype in_memory = layout.memory();
     const auto count = static_cast<hsize_t>(rows.size());
-    const h5::Dataset table =
-        h5::create_dataset(parent, name, stored.get(), h5::Layout::fixed({count}));
+    h5::Dataset table = h5::create_dataset(parent, name, stored.get(), h5::Layout::fixed({count}));
     if (count > 0) {
         h5::write_all(table, in_memory.get(), rows.data(), "/trial/" + name);
     }
     h5::set_attribute(table.get(), "long_name", long_name);
+    return table;
+}
+
+/// A table keyed by estimand, estimator and outcome, with the code lists of those columns.
+template <class Record>
+void write_table(hid_t parent, const std::string& name, const h5::Compound<Record>& layout,
+                 std::span<const Record> rows, const char* long_name) {
+    const h5::Dataset table = write_plain_table(parent, name, layout, rows, long_name);
     h5::set_attribute(table.get(), "estimand_codes", codes_of(trials::estimand_names));
     h5::set_attribute(table.get(), "estimator_codes", codes_of(trials::estimator_names));
     h5::set_attribute(table.get(), "outcome_codes", outcome_codes());
@@ -302,16 +319,13 @@ void TrialWriter::write(const Scenario& scenario, const RunSpec& spec,
             trial.get(), "power_curve", power_curve_layout(), power_curve,
             "one row per size (clusters, persons per cluster; 0 = all simulated), estimand and "
             "estimator: the primary outcome at the longest horizon in subsamples of each trial");
-        const h5::Compound<trials::TrialSize> sizes = size_layout();
-        const h5::Datatype stored = sizes.file();
-        const h5::Datatype in_memory = sizes.memory();
-        const h5::Dataset table = h5::create_dataset(trial.get(), "sizes", stored.get(),
-                                                     h5::Layout::fixed({result.sizes.size()}));
-        if (!result.sizes.empty()) {
-            h5::write_all(table, in_memory.get(), result.sizes.data(), "/trial/sizes");
-        }
-        h5::set_attribute(table.get(), "long_name",
-                          "people enrolled and treated, and clusters, in each replication");
+        write_plain_table<trials::TimeToWork>(
+            trial.get(), "time_to_work", time_to_work_layout(), result.time_to_work,
+            "Kaplan-Meier share of each arm still out of work each week after enrolment, mean "
+            "over replications (realised world, responders at the longest horizon)");
+        write_plain_table<trials::TrialSize>(
+            trial.get(), "sizes", size_layout(), result.sizes,
+            "people enrolled and treated, and clusters, in each replication");
     }
     h5::set_attribute(root, "complete", std::uint8_t{1});
     h5::close(file, impl_->target.partial_path());

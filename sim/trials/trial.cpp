@@ -9,6 +9,7 @@
 
 #include "sim/core/error.hpp"
 #include "sim/trials/power_curve.hpp"
+#include "sim/trials/time_to_work.hpp"
 #include "sim/trials/trial_estimates.hpp"
 #include "sim/trials/trial_worlds.hpp"
 
@@ -124,6 +125,7 @@ TrialResult run_trial(const Scenario& scenario, const RunSpec& spec, const Progr
 
     std::vector<std::vector<TrialDraw>> draws(spec.replications);
     std::vector<std::vector<PowerDraw>> power(spec.replications);
+    std::vector<std::vector<double>> curves(spec.replications);
     TrialResult result;
     result.sizes.resize(spec.replications);
     tbb::task_arena arena(static_cast<int>(std::max<std::uint32_t>(spec.threads, 1)));
@@ -135,6 +137,7 @@ TrialResult run_trial(const Scenario& scenario, const RunSpec& spec, const Progr
             const TrialReplication replication = simulate_replication(scenario, key, week_done);
             draws[r] = estimate_replication(scenario.trial, replication, key, r);
             power[r] = power_curve_draws(scenario.trial, replication, key, r);
+            curves[r] = time_to_work_curves(scenario.trial, replication, arm_count);
             result.sizes[r] = size_of(replication, r);
         });
     });
@@ -147,6 +150,10 @@ TrialResult run_trial(const Scenario& scenario, const RunSpec& spec, const Progr
         power_draws.insert(power_draws.end(), replication.begin(), replication.end());
     }
     result.power_curve = diagnose_power(power_draws, scenario.trial);
+    const std::vector<std::uint32_t> horizons = measured_horizons(scenario.trial);
+    if (!horizons.empty()) {
+        result.time_to_work = mean_time_to_work(curves, arm_count, horizons.back());
+    }
     return result;
 }
 

@@ -103,8 +103,16 @@ struct PowerCurveRow {
     analysis::Diagnosis diagnosis;
 };
 
+/// Share of an arm still out of work some weeks after enrolment (Kaplan-Meier, realised world).
+struct TimeToWork {
+    std::uint8_t arm = 0;
+    std::uint32_t week = 0;
+    double still_out_of_work = 1.0;  ///< mean over replications
+};
+
 struct TrialResult {
     std::vector<TrialSize> sizes;
+    std::vector<TimeToWork> time_to_work;
     std::vector<TrialDraw> draws;
     std::vector<DiagnosisRow> diagnosis;
     std::vector<PowerCurveRow> power_curve;

@@ -113,3 +113,32 @@ TEST_CASE(
         CHECK(found_full);
     }
 }
+
+TEST_CASE("trial: time to work by arm ends where the difference in entries to work does",
+          "[trials][trial]") {
+    Scenario scenario = small_trial(TrialDesign::individual, 1200, 4, 8);
+    scenario.trial.eligibility = TrialEligibility::out_of_work;
+    scenario.trial.horizons = {4, 8};
+    scenario.arms[0].conditionality.required_applications_per_week = 20;
+    const TrialResult result = run_trial(scenario, {.seed = 8, .replications = 10, .threads = 2});
+    const auto at = [&](std::uint8_t arm, std::uint32_t week) {
+        for (const TimeToWork& point : result.time_to_work) {
+            if (point.arm == arm && point.week == week) {
+                return point.still_out_of_work;
+            }
+        }
+        FAIL("no time-to-work point");
+        return 0.0;
+    };
+    REQUIRE(result.time_to_work.size() == 2 * 8);
+    for (std::uint8_t arm = 0; arm < 2; ++arm) {
+        for (std::uint32_t week = 2; week <= 8; ++week) {
+            CHECK(at(arm, week) <= at(arm, week - 1));  // a survival curve never rises
+        }
+    }
+    // Nobody is censored before the last horizon, so the curve's end is one minus the share who
+    // entered work, and the arms' gap is the difference in means of entering work.
+    const analysis::Diagnosis& entered = find_row(
+        result, Estimand::total, Estimator::difference_in_means, TrialOutcome::entered_work, 8);
+    CHECK(at(0, 8) - at(1, 8) == Approx(entered.mean_estimate).margin(1e-12));
+}
