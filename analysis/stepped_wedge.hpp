@@ -24,4 +24,19 @@ namespace jobsim::analysis {
                                                    std::span<const std::uint8_t> treated,
                                                    double alpha = 0.05);
 
+/// The exposure-time estimator (Kenny, Voldal, Xia and Heagerty 2022): the same cluster and period
+/// effects, with a separate effect for each length of exposure (`exposure[i]` = 0 for a control
+/// cluster-period, e >= 1 for the e-th treated period of that cluster), reported as their mean
+/// over the treated cluster-periods, sum_e w_e beta_e / sum_e w_e with w_e the rows at exposure e.
+/// That is the average effect over treated cluster-periods when effects grow or fade with
+/// exposure, where the one-indicator estimator above is biased. Estimated directly as one
+/// coefficient by reparametrising the exposure indicators D_e (treated T = sum_e D_e, and
+/// D_e - (w_e / w_1) D_1 for the others), so its CR2 standard error and Bell-McCaffrey df come
+/// from the same OLS. Throws as stepped_wedge_fixed_effects.
+[[nodiscard]] Estimate stepped_wedge_exposure_time(std::span<const double> cluster_period_outcome,
+                                                   std::span<const std::uint32_t> cluster,
+                                                   std::span<const std::uint32_t> period,
+                                                   std::span<const std::uint32_t> exposure,
+                                                   double alpha = 0.05);
+
 }  // namespace jobsim::analysis

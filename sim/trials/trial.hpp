@@ -28,6 +28,7 @@ enum class Estimand : std::uint8_t {
 
 inline constexpr std::array<std::string_view, 5> estimand_names{"total", "direct", "spillover",
                                                                 "overall", "treated_periods"};
+static_assert(!estimand_names.back().empty(), "a name for every estimand");
 
 /// How it is estimated. Values are written to the output: append only.
 enum class Estimator : std::uint8_t {
@@ -38,15 +39,20 @@ enum class Estimator : std::uint8_t {
     saturation = 4,                   ///< Baird et al. (2018): vs pure control clusters, CR2
     stepped_wedge_fixed_effects = 5,  ///< cluster and period fixed effects, CR2
     log_rank = 6,                     ///< time to work; estimate is the difference in entries
+    stepped_wedge_exposure_time = 7,  ///< Kenny et al. (2022): an effect per exposure length
 };
 
-inline constexpr std::array<std::string_view, 7> estimator_names{"difference_in_means",
-                                                                 "covariate_adjusted",
-                                                                 "cluster_robust",
-                                                                 "randomisation_inference",
-                                                                 "saturation",
-                                                                 "stepped_wedge_fixed_effects",
-                                                                 "log_rank"};
+inline constexpr std::size_t estimator_count = 8;
+inline constexpr std::array<std::string_view, estimator_count> estimator_names{
+    "difference_in_means",
+    "covariate_adjusted",
+    "cluster_robust",
+    "randomisation_inference",
+    "saturation",
+    "stepped_wedge_fixed_effects",
+    "log_rank",
+    "stepped_wedge_exposure_time"};
+static_assert(!estimator_names.back().empty(), "a name for every estimator");
 
 /// Which estimate: one row of the diagnosis.
 struct DrawKey {

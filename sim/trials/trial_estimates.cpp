@@ -345,6 +345,7 @@ private:
         std::vector<std::uint32_t> cell_cluster;
         std::vector<std::uint32_t> cell_period;
         std::vector<std::uint8_t> cell_treated;
+        std::vector<std::uint32_t> cell_exposure;  ///< periods under treatment so far (0: none)
         double truth_sum = 0.0;
         double truth_cells = 0.0;
         for (std::size_t c = 0; c < clusters; ++c) {
@@ -362,6 +363,7 @@ private:
                 cell_cluster.push_back(static_cast<std::uint32_t>(c));
                 cell_period.push_back(static_cast<std::uint32_t>(p));
                 cell_treated.push_back(treated ? 1 : 0);
+                cell_exposure.push_back(treated ? static_cast<std::uint32_t>(p - step[c] + 1) : 0);
             }
         }
         const double truth = truth_cells > 0.0 ? truth_sum / truth_cells : not_available;
@@ -370,6 +372,12 @@ private:
         const std::uint32_t roll_out = rep_.horizons.back();
         push(Estimand::treated_periods, Estimator::stepped_wedge_fixed_effects, outcome, roll_out,
              1, -1.0, analysis::make_draw(estimate, truth));
+        // Effects that build up with time under the new service bias the estimator above; the
+        // exposure-time estimator allows for them.
+        const analysis::Estimate by_exposure = analysis::stepped_wedge_exposure_time(
+            mean, cell_cluster, cell_period, cell_exposure, spec_.alpha);
+        push(Estimand::treated_periods, Estimator::stepped_wedge_exposure_time, outcome, roll_out,
+             1, -1.0, analysis::make_draw(by_exposure, truth));
     }
 
     const TrialSpec& spec_;

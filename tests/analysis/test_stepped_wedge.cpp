@@ -107,3 +107,48 @@ TEST_CASE("stepped wedge: malformed panels are errors", "[analysis][stepped_wedg
     ragged.treated.pop_back();
     CHECK_THROWS_AS(estimate(ragged), std::invalid_argument);
 }
+
+TEST_CASE(
+    "stepped wedge: when the effect grows with exposure the exposure-time estimator gives "
+    "the mean effect over treated cluster-periods and the one-indicator estimator does not",
+    "[analysis][stepped_wedge]") {
+    // Kenny et al. (2022): six clusters switching one a period; the effect after e periods of
+    // treatment is 0.4 e, with cluster levels and a curved secular trend, no noise. Counted by
+    // hand, the treated cluster-periods have exposures 1..6 in 6, 5, 4, 3, 2, 1 cells: the mean
+    // effect over them is 0.4 (6 + 10 + 12 + 12 + 10 + 6) / 21 = 0.4 x 56 / 21 = 16/15.
+    const std::uint32_t clusters = 6;
+    std::vector<double> outcome;
+    std::vector<std::uint32_t> cluster;
+    std::vector<std::uint32_t> period;
+    std::vector<std::uint32_t> exposure;
+    std::vector<std::uint8_t> treated;
+    for (std::uint32_t c = 0; c < clusters; ++c) {
+        for (std::uint32_t t = 0; t <= clusters; ++t) {
+            const std::uint32_t e = t > c ? t - c : 0;
+            outcome.push_back(5.0 + 0.7 * c + 0.3 * t * t + 0.4 * e);
+            cluster.push_back(c);
+            period.push_back(t);
+            exposure.push_back(e);
+            treated.push_back(e > 0 ? 1 : 0);
+        }
+    }
+    const Estimate exposure_time =
+        jobsim::analysis::stepped_wedge_exposure_time(outcome, cluster, period, exposure);
+    CHECK(exposure_time.estimate == Approx(16.0 / 15.0).epsilon(1e-10));
+    CHECK(exposure_time.std_error < 1e-8);
+    const Estimate one_indicator = stepped_wedge_fixed_effects(outcome, cluster, period, treated);
+    CHECK(std::abs(one_indicator.estimate - 16.0 / 15.0) > 0.1);  // the known bias
+}
+
+TEST_CASE("stepped wedge: with a constant effect the two estimators agree exactly",
+          "[analysis][stepped_wedge]") {
+    const Panel panel = stepped_wedge(5, 2.5, 0.0);
+    std::vector<std::uint32_t> exposure;
+    for (std::size_t i = 0; i < panel.period.size(); ++i) {
+        const std::uint32_t c = (panel.cluster[i] - 11) / 2;
+        exposure.push_back(panel.period[i] > c ? panel.period[i] - c : 0);
+    }
+    const Estimate e = jobsim::analysis::stepped_wedge_exposure_time(panel.outcome, panel.cluster,
+                                                                     panel.period, exposure);
+    CHECK(e.estimate == Approx(2.5).epsilon(1e-10));
+}
