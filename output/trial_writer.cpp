@@ -99,6 +99,19 @@ void set_key(Record& record, const trials::DrawKey& key) {
     record.saturation = key.saturation;
 }
 
+/// The statistics the diagnosis and the power curve tables share.
+template <class Record>
+void set_power(Record& record, const analysis::Diagnosis& d) {
+    record.draws = static_cast<std::uint32_t>(d.draws);
+    record.mean_estimate = d.mean_estimate;
+    record.mean_truth = d.mean_truth;
+    record.sd_estimate = d.sd_estimate;
+    record.power = d.power;
+    record.power_mc_se = d.power_mc_se;
+    record.coverage = d.coverage;
+    record.mde = d.mde;
+}
+
 h5::Compound<DiagnosisRecord> diagnosis_layout() {
     h5::Compound<DiagnosisRecord> c;
     add_key(c);
@@ -254,18 +267,11 @@ void TrialWriter::write(const Scenario& scenario, const RunSpec& spec,
         const analysis::Diagnosis& d = row.diagnosis;
         DiagnosisRecord record{};
         set_key(record, row.key);
-        record.draws = static_cast<std::uint32_t>(d.draws);
-        record.mean_estimate = d.mean_estimate;
-        record.mean_truth = d.mean_truth;
+        set_power(record, d);
         record.bias = d.bias;
-        record.sd_estimate = d.sd_estimate;
         record.rmse = d.rmse;
-        record.power = d.power;
-        record.coverage = d.coverage;
         record.mean_std_error = d.mean_std_error;
-        record.mde = d.mde;
         record.bias_mc_se = d.bias_mc_se;
-        record.power_mc_se = d.power_mc_se;
         record.coverage_mc_se = d.coverage_mc_se;
         record.rmse_mc_se = d.rmse_mc_se;
         diagnosis.push_back(record);
@@ -286,21 +292,13 @@ void TrialWriter::write(const Scenario& scenario, const RunSpec& spec,
     }
     std::vector<PowerCurveRecord> power_curve;
     for (const trials::PowerCurveRow& row : result.power_curve) {
-        const analysis::Diagnosis& d = row.diagnosis;
         PowerCurveRecord record{};
         record.clusters = row.point.clusters;
         record.persons = row.point.persons;
         record.mean_clusters = row.mean_clusters;
         record.mean_persons = row.mean_persons;
         set_key(record, row.key);
-        record.draws = static_cast<std::uint32_t>(d.draws);
-        record.mean_estimate = d.mean_estimate;
-        record.mean_truth = d.mean_truth;
-        record.sd_estimate = d.sd_estimate;
-        record.power = d.power;
-        record.power_mc_se = d.power_mc_se;
-        record.coverage = d.coverage;
-        record.mde = d.mde;
+        set_power(record, row.diagnosis);
         power_curve.push_back(record);
     }
     {
