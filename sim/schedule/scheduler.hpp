@@ -10,6 +10,10 @@ namespace jobsim {
 
 struct World;
 
+/// Each person's stream-key prefix for the week, indexed by person (WeekContext::person_keys).
+[[nodiscard]] std::vector<rng::EntityWeekKey> person_week_keys(rng::ReplicationKey key, Week week,
+                                                               std::uint32_t persons);
+
 /// Runs the week's steps in plan order and appends the week's events, sorted, to `events`.
 /// Call inside the run's task arena.
 void run_week(const WeekContext& context, World& world, std::vector<Event>& events);

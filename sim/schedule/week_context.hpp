@@ -18,12 +18,18 @@ struct WeekContext {
     std::span<const Regime> arms;  ///< indexed by Persons::arm
     rng::ReplicationKey key;
     Week week = 0;
+    /// Each person's (key, week) prefix, indexed by person, when run_week has computed them;
+    /// empty, or shorter than Persons after an entry, means person_stream hashes in full.
+    std::span<const rng::EntityWeekKey> person_keys{};
 
     /// The regime a person's arm runs under.
     [[nodiscard]] const Regime& regime(std::uint8_t arm) const { return arms[arm]; }
 
-    /// A person's stream for this week and purpose.
+    /// A person's stream for this week and purpose (the same numbers with or without person_keys).
     [[nodiscard]] rng::Stream person_stream(std::uint32_t person, rng::Purpose purpose) const {
+        if (person < person_keys.size()) {
+            return rng::Stream(person_keys[person], purpose);
+        }
         return rng::Stream(key, rng::EntityKind::person, person, week, purpose);
     }
 };

@@ -9,6 +9,7 @@
 #include "sim/rng/stream.hpp"
 
 using jobsim::rng::EntityKind;
+using jobsim::rng::EntityWeekKey;
 using jobsim::rng::Purpose;
 using jobsim::rng::ReplicationKey;
 using jobsim::rng::Stream;
@@ -40,6 +41,22 @@ TEST_CASE("rng: changing any key field changes the first draw", "[rng]") {
                  Purpose::job_separation)() != base);
     CHECK(Stream(ReplicationKey::make(42, 0), EntityKind::coach, 7, 3, Purpose::job_separation)() !=
           base);
+}
+
+TEST_CASE("rng: a stream from an entity-week prefix draws what the full key draws", "[rng]") {
+    // The prefix is the same fold of (replication, kind, entity, week) the full constructor does,
+    // so weekly loops can hash it once per person and share it across purposes.
+    const auto replication = ReplicationKey::make(42, 1);
+    for (const std::uint64_t entity : {0ULL, 7ULL, 99'999ULL}) {
+        const auto prefix = EntityWeekKey::make(replication, EntityKind::person, entity, 3);
+        for (const Purpose purpose : {Purpose::job_separation, Purpose::benefit_claim}) {
+            Stream full(replication, EntityKind::person, entity, 3, purpose);
+            Stream shared(prefix, purpose);
+            for (int k = 0; k < 10; ++k) {
+                REQUIRE(full() == shared());
+            }
+        }
+    }
 }
 
 TEST_CASE("rng: first draws across neighbouring entities are uniform (chi-square)", "[rng]") {

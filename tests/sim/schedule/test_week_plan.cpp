@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "sim/scenario/scenario.hpp"
+#include "sim/schedule/scheduler.hpp"
+#include "sim/schedule/week_context.hpp"
 #include "sim/schedule/week_plan.hpp"
 
 using namespace jobsim;
@@ -29,5 +32,25 @@ TEST_CASE("week_plan: every mechanism of issue 2 is scheduled", "[schedule]") {
          {"vacancy_flow", "job_separation", "benefit_claim", "coach_meeting", "conditionality",
           "labour_force_participation", "job_search", "employer_choice", "wage_progression"}) {
         CHECK(names.count(mechanism) == 1);
+    }
+}
+
+TEST_CASE("week_context: person streams are the same with or without the week's shared keys",
+          "[schedule]") {
+    // run_week hands mechanisms the person-week prefixes; a context without them (a mechanism
+    // test) or a person past their end (an entry this week) hashes the full key instead.
+    const Scenario scenario;
+    const std::vector<Regime> arms{scenario.regime};
+    const auto key = rng::ReplicationKey::make(5, 2);
+    const WeekContext plain{scenario, arms, key, 11};
+    const std::vector<rng::EntityWeekKey> keys = person_week_keys(key, 11, 1000);
+    WeekContext keyed = plain;
+    keyed.person_keys = keys;
+    for (const std::uint32_t person : {0u, 1u, 500u, 999u, 1000u, 5000u}) {
+        auto from_plain = plain.person_stream(person, rng::Purpose::wage_progression);
+        auto from_keys = keyed.person_stream(person, rng::Purpose::wage_progression);
+        for (int k = 0; k < 5; ++k) {
+            REQUIRE(from_plain() == from_keys());
+        }
     }
 }
