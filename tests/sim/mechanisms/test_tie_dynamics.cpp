@@ -1,6 +1,8 @@
 // tie_dynamics: out of work, networks erode and loneliness rises; in work, they hold and
 // loneliness falls; the network stays symmetric.
+#include <algorithm>
 #include <cstdint>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -85,4 +87,62 @@ TEST_CASE("tie_dynamics: the same key gives the same result, at any thread count
     INFO("threads " << threads);
     testing::check_same_key_same_outcome(reference, &m::tie_dynamics, scenario, prepared.world,
                                          prepared.week, seed, threads);
+}
+
+TEST_CASE(
+    "tie_dynamics: a tie lapses at both ends when either end's own draw lets it, the rest "
+    "keep their order",
+    "[mechanism][tie_dynamics]") {
+    // The rule written out directly: person i draws one tie_loss Bernoulli per slot, in slot
+    // order, from their own stream; a tie survives when neither end drew a lapse. High loss rates
+    // make lists lose several ties at once and both ends often lapse the same tie.
+    Scenario scenario = testing::small_scenario(n, 2);
+    auto& params = scenario.labour_market.tie_dynamics;
+    params.weak_tie_loss_in_work = 0.2;
+    params.weak_tie_loss_out_of_work = 0.4;
+    params.strong_tie_loss_ratio = 0.5;
+    params.formation_in_work = 0.0;
+    params.formation_out_of_work = 0.0;
+    World world = mixed_world(scenario);
+    const Network before = world.network;
+    const Week week = 3;
+    const WeekContext context{scenario, {}, rng::ReplicationKey::make(seed, 0), week};
+    std::vector<std::vector<std::uint32_t>> lapsed(n);  // contacts each person lets go
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const bool employed = world.persons.status[i] == LabourStatus::employed;
+        const double weak =
+            employed ? params.weak_tie_loss_in_work : params.weak_tie_loss_out_of_work;
+        auto stream = context.person_stream(i, rng::Purpose::tie_loss);
+        for (const Tie& tie : before.ties(i)) {
+            const bool strong = (tie.flags & tie_strong) != 0;
+            if (stream.bernoulli(strong ? weak * params.strong_tie_loss_ratio : weak)) {
+                lapsed[i].push_back(tie.contact);
+            }
+        }
+    }
+    const auto lets_go = [&](std::uint32_t i, std::uint32_t j) {
+        return std::find(lapsed[i].begin(), lapsed[i].end(), j) != lapsed[i].end();
+    };
+
+    (void)testing::run_step(&m::tie_dynamics, scenario, world, week, seed, 2);
+
+    std::uint32_t mismatches = 0;
+    std::uint32_t lost = 0;
+    for (std::uint32_t i = 0; i < n; ++i) {
+        std::vector<std::uint32_t> expected;
+        for (const Tie& tie : before.ties(i)) {
+            if (!lets_go(i, tie.contact) && !lets_go(tie.contact, i)) {
+                expected.push_back(tie.contact);
+            }
+        }
+        std::vector<std::uint32_t> actual;
+        for (const Tie& tie : world.network.ties(i)) {
+            actual.push_back(tie.contact);
+        }
+        mismatches += actual == expected ? 0u : 1u;
+        lost += static_cast<std::uint32_t>(before.degree[i] - world.network.degree[i]);
+    }
+    CHECK(mismatches == 0);
+    CHECK(lost > n);  // many ties went, so the rule was exercised
+    CHECK(testing::network_problems(world) == "");
 }
