@@ -1,8 +1,11 @@
-// `jobsim bench`: person-weeks per second and peak memory of the baseline scenario at several
-// sizes (issue 2). Each case runs in a fresh child process (`jobsim bench-case`, hidden) so its
-// peak resident memory is its own; the child times only the simulated weeks, once with a recorder
-// that keeps nothing (the model's cost) and once writing HDF5 to a temporary file (output's cost).
-// Not a test: nothing here is registered with ctest.
+// `jobsim bench`: the named benchmark cases of issue 5 (the baseline and the Universal Work
+// Service at 1e5 and 1e6 persons, a trial of 100 replications of 20,000 persons, a network-heavy
+// baseline), each reporting person-weeks per second per core, the speed-up from 1 to N threads,
+// peak memory and bytes per person, and the share of wall time spent writing output. Each run is
+// a fresh child process (`jobsim bench-case`, hidden) so its peak resident memory is its own; the
+// child times the simulation inside the process (not start-up or loading the scenario), once with
+// a recorder that keeps nothing (the model's cost) and once writing HDF5 to a temporary file
+// (adding the output's cost). Not a test: ctest only runs a tiny smoke case of it.
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -16,6 +19,7 @@
 #include <string>
 #include <system_error>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -26,9 +30,11 @@
 #include "app/scenario_input.hpp"
 #include "app/table.hpp"
 #include "output/hdf5_recorder.hpp"
+#include "output/trial_writer.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/message.hpp"
 #include "sim/run/runner.hpp"
+#include "sim/trials/trial.hpp"
 
 #include <spawn.h>
 #include <sys/resource.h>
@@ -49,10 +55,12 @@ constexpr const char* result_tag = "jobsim-bench-case";
 
 struct BenchArgs {
     std::uint32_t threads = 2;
-    std::vector<std::uint32_t> persons{100'000, 1'000'000};
-    std::uint32_t weeks = 52;
+    std::vector<std::string> cases;      ///< named cases; empty: all of them
+    bool quick = false;                  ///< every case at a tenth of its persons
+    std::string scenario;                ///< ad hoc cases: this scenario ...
+    std::vector<std::uint32_t> persons;  ///< ... at these sizes (instead of the named cases)
+    std::uint32_t weeks = 52;            ///< weeks of the single-run cases (not the trial)
     std::uint32_t persons_per_area = 2500;
-    std::string scenario = std::string(JOBSIM_SOURCE_DIR) + "/scenarios/baseline.yaml";
 };
 
 struct BenchCaseArgs {
@@ -60,12 +68,25 @@ struct BenchCaseArgs {
     std::uint32_t threads = 2;
     std::string recorder = "null";
     std::string output;
+    std::uint32_t trial_replications = 0;  ///< 0: one run_scenario; else run_trial this many
+};
+
+/// One benchmark case: a scenario at a size, run once (every arm) or as a trial.
+struct BenchCase {
+    std::string name;
+    std::string scenario;  ///< path of the scenario YAML
+    std::uint32_t persons = 0;
+    std::vector<std::string> overrides;    ///< further "key.path=value" beyond size and weeks
+    std::uint32_t trial_replications = 0;  ///< 0: a single run of `--weeks` weeks, no burn-in;
+                                           ///< else a trial with the scenario's weeks and burn-in
 };
 
 /// What one child reports back.
 struct CaseResult {
     double setup_seconds = 0.0;     ///< start of run_scenario to the first replication
     double simulate_seconds = 0.0;  ///< first replication to the end of the run (output included)
+    double output_seconds = 0.0;    ///< trials: writing the file after simulating
+    double person_weeks = 0.0;      ///< burn-in and every arm or world included
     std::uintmax_t file_bytes = 0;
     long peak_rss_kib = 0;  ///< from wait4: this child's own peak
 };
@@ -107,8 +128,23 @@ private:
     Clock::time_point first_replication_;
 };
 
-int bench_case(const BenchCaseArgs& args) {
-    const Scenario scenario = load_scenario(args.input);
+std::uintmax_t size_of_file(const std::string& path) {
+    std::error_code ignored;
+    const std::uintmax_t bytes = std::filesystem::file_size(path, ignored);
+    return bytes == static_cast<std::uintmax_t>(-1) ? 0 : bytes;
+}
+
+/// Prints the child's result line for the parent.
+void report(const CaseResult& result) {
+    std::cout << result_tag << " setup_seconds=" << result.setup_seconds
+              << " simulate_seconds=" << result.simulate_seconds
+              << " output_seconds=" << result.output_seconds
+              << " person_weeks=" << static_cast<unsigned long long>(result.person_weeks)
+              << " file_bytes=" << result.file_bytes << std::endl;
+}
+
+/// One run_scenario: burn-in, then every arm from the same world.
+CaseResult bench_run(const Scenario& scenario, const BenchCaseArgs& args) {
     const RunSpec spec{.seed = scenario.seed, .replications = 1, .threads = args.threads};
     NullRecorder null_recorder;
     std::unique_ptr<output::Hdf5Recorder> hdf5_recorder;
@@ -126,17 +162,50 @@ int bench_case(const BenchCaseArgs& args) {
     const Clock::time_point end = Clock::now();
     const Clock::time_point simulate_start = timing.started() ? timing.first_replication() : start;
 
-    std::uintmax_t file_bytes = 0;
+    CaseResult result;
+    result.setup_seconds = Seconds(simulate_start - start).count();
+    result.simulate_seconds = Seconds(end - simulate_start).count();
+    result.person_weeks =
+        static_cast<double>(scenario.population.persons) *
+        (scenario.burn_in_weeks + static_cast<double>(all_arms(scenario).size()) * scenario.weeks);
     if (hdf5_recorder) {
-        std::error_code ignored;
-        file_bytes = std::filesystem::file_size(args.output, ignored);
-        if (file_bytes == static_cast<std::uintmax_t>(-1)) {
-            file_bytes = 0;
-        }
+        result.file_bytes = size_of_file(args.output);
     }
-    std::cout << result_tag << " setup_seconds=" << Seconds(simulate_start - start).count()
-              << " simulate_seconds=" << Seconds(end - simulate_start).count()
-              << " file_bytes=" << file_bytes << std::endl;
+    return result;
+}
+
+/// One trial: each replication burns in, then runs the realised world and the counterfactual
+/// worlds (nobody treated, everybody given each arm: arms + 1 worlds, as in run_trial); then the
+/// trial file is written, timed apart.
+CaseResult bench_trial(const Scenario& scenario, const BenchCaseArgs& args) {
+    const RunSpec spec{
+        .seed = scenario.seed, .replications = args.trial_replications, .threads = args.threads};
+    auto writer = std::make_unique<output::TrialWriter>(
+        output::OutputOptions{.path = args.output, .force = true, .command = "jobsim bench"});
+    const Clock::time_point start = Clock::now();
+    trials::TrialResult trial;
+    {
+        ProgressLine progress;
+        trial = trials::run_trial(scenario, spec, progress.callback());
+    }
+    const Clock::time_point simulated = Clock::now();
+    writer->write(scenario, spec, trial);
+    writer.reset();  // the file is complete once the writer is gone
+    const Clock::time_point written = Clock::now();
+
+    const double worlds = static_cast<double>(all_arms(scenario).size()) + 1.0;
+    CaseResult result;
+    result.simulate_seconds = Seconds(simulated - start).count();
+    result.output_seconds = Seconds(written - simulated).count();
+    result.person_weeks = static_cast<double>(spec.replications) * scenario.population.persons *
+                          (scenario.burn_in_weeks + worlds * scenario.weeks);
+    result.file_bytes = size_of_file(args.output);
+    return result;
+}
+
+int bench_case(const BenchCaseArgs& args) {
+    const Scenario scenario = load_scenario(args.input);
+    report(args.trial_replications > 0 ? bench_trial(scenario, args) : bench_run(scenario, args));
     return exit_success;
 }
 
@@ -213,6 +282,10 @@ CaseResult run_child(const std::vector<std::string>& arguments) {
             result.setup_seconds = std::stod(value);
         } else if (key == "simulate_seconds") {
             result.simulate_seconds = std::stod(value);
+        } else if (key == "output_seconds") {
+            result.output_seconds = std::stod(value);
+        } else if (key == "person_weeks") {
+            result.person_weeks = std::stod(value);
         } else if (key == "file_bytes") {
             result.file_bytes = std::stoull(value);
         }
@@ -245,6 +318,11 @@ std::string machine_description() {
     if (!memory.empty()) {
         text << ", " << fixed(std::stod(memory) / (1024.0 * 1024.0), 1) << " GiB memory";
     }
+    std::ifstream load("/proc/loadavg");  // a shared machine: say how busy it was
+    std::string one_minute;
+    if (load >> one_minute) {
+        text << ", load average " << one_minute << " at start";
+    }
     return text.str();
 }
 
@@ -258,65 +336,254 @@ std::string grouped(double value) {
     return digits;
 }
 
-int bench(const BenchArgs& args) {
-    if (!std::filesystem::exists(args.scenario)) {
-        throw UsageError(message("bench: scenario file not found: ", args.scenario));
+std::string scenario_path(const char* file) {
+    return std::string(JOBSIM_SOURCE_DIR) + "/scenarios/" + file;
+}
+
+/// A case that runs the scenario once, every arm, for `--weeks` weeks.
+BenchCase single_run(std::string name, std::string scenario, std::uint32_t persons,
+                     std::vector<std::string> overrides = {}) {
+    BenchCase c;
+    c.name = std::move(name);
+    c.scenario = std::move(scenario);
+    c.persons = persons;
+    c.overrides = std::move(overrides);
+    return c;
+}
+
+/// The cases issue 5 names. The network case is the baseline at 1e5 persons with 10 ties each.
+std::vector<BenchCase> named_cases() {
+    const std::string baseline = scenario_path("baseline.yaml");
+    const std::string uws = scenario_path("universal_work_service.yaml");
+    BenchCase trial =
+        single_run("trial-100x20000", scenario_path("trial_personal_budgets.yaml"), 20'000);
+    trial.trial_replications = 100;
+    return {single_run("baseline-1e5", baseline, 100'000),
+            single_run("baseline-1e6", baseline, 1'000'000),
+            single_run("uws-1e5", uws, 100'000),
+            single_run("uws-1e6", uws, 1'000'000),
+            trial,
+            single_run("network-degree10", baseline, 100'000, {"population.network.mean_ties=10"})};
+}
+
+/// The named cases `--cases` picks (all when empty).
+/// @throws UsageError naming the known cases for an unknown one.
+std::vector<BenchCase> pick_named_cases(const std::vector<std::string>& names) {
+    const std::vector<BenchCase> all = named_cases();
+    if (names.empty()) {
+        return all;
     }
-    std::cout << "jobsim " << JOBSIM_VERSION << " bench (" << JOBSIM_BUILD_TYPE
-              << " build): " << args.scenario << ", " << args.weeks << " weeks, no burn-in, "
-              << args.threads << " threads, " << args.persons_per_area << " persons per area\n"
-              << machine_description() << '\n'
-              << "wall s: simulated weeks only (population building is the setup column); "
-                 "recorder 'null' keeps nothing, 'hdf5' writes the file (its output cost)\n\n"
-              << std::flush;
-
-    TextTable table({"case", "recorder", "persons", "areas", "weeks", "threads", "setup s",
-                     "wall s", "person-weeks/s", "per core", "peak RSS MiB", "bytes/person",
-                     "file MiB"});
-    const std::filesystem::path temp_dir = std::filesystem::temp_directory_path();
-    for (const std::uint32_t persons : args.persons) {
-        const std::uint32_t areas =
-            std::clamp<std::uint32_t>(persons / std::max(1U, args.persons_per_area), 1U, 65000U);
-        for (const std::string recorder : {"null", "hdf5"}) {
-            const std::filesystem::path file =
-                temp_dir / message("jobsim-bench-", getpid(), "-", persons, ".h5");
-            std::vector<std::string> arguments{"jobsim",
-                                               "bench-case",
-                                               args.scenario,
-                                               message("--set=population.persons=", persons),
-                                               message("--set=population.areas=", areas),
-                                               message("--set=weeks=", args.weeks),
-                                               "--set=burn_in_weeks=0",
-                                               "--set=replications=1",
-                                               message("--threads=", args.threads),
-                                               "--recorder=" + recorder};
-            if (recorder == "hdf5") {
-                arguments.push_back("--output=" + file.string());
+    std::vector<BenchCase> picked;
+    for (const std::string& name : names) {
+        const auto found = std::find_if(all.begin(), all.end(),
+                                        [&](const BenchCase& c) { return c.name == name; });
+        if (found == all.end()) {
+            std::string known;
+            for (const BenchCase& c : all) {
+                known += (known.empty() ? "" : ", ") + c.name;
             }
-            CaseResult result;
-            try {
-                result = run_child(arguments);
-            } catch (...) {
-                std::filesystem::remove(file);
-                throw;
-            }
-            std::filesystem::remove(file);
+            throw UsageError(message("bench: unknown case '", name, "'; expected one of ", known));
+        }
+        picked.push_back(*found);
+    }
+    return picked;
+}
 
-            const double person_weeks = static_cast<double>(persons) * args.weeks;
-            const double rate =
-                result.simulate_seconds > 0.0 ? person_weeks / result.simulate_seconds : 0.0;
-            const double rss_bytes = static_cast<double>(result.peak_rss_kib) * 1024.0;
-            table.add_row(
-                {message("baseline-", persons), recorder, grouped(persons), grouped(areas),
-                 message(args.weeks), message(args.threads), fixed(result.setup_seconds, 2),
-                 fixed(result.simulate_seconds, 2), grouped(rate), grouped(rate / args.threads),
-                 fixed(rss_bytes / (1024.0 * 1024.0), 1), grouped(rss_bytes / persons),
-                 recorder == "hdf5"
-                     ? fixed(static_cast<double>(result.file_bytes) / (1024.0 * 1024.0), 1)
-                     : std::string("-")});
+/// `--scenario FILE --persons LIST`: one single-run case per size, named after the file.
+std::vector<BenchCase> ad_hoc_cases(const BenchArgs& args) {
+    const std::string scenario =
+        args.scenario.empty() ? scenario_path("baseline.yaml") : args.scenario;
+    if (!std::filesystem::exists(scenario)) {
+        throw UsageError(message("bench: scenario file not found: ", scenario));
+    }
+    const std::vector<std::uint32_t> sizes =
+        args.persons.empty() ? std::vector<std::uint32_t>{100'000, 1'000'000} : args.persons;
+    const std::string stem = std::filesystem::path(scenario).stem().string();
+    std::vector<BenchCase> cases;
+    for (const std::uint32_t persons : sizes) {
+        cases.push_back(single_run(message(stem, "-", persons), scenario, persons));
+    }
+    return cases;
+}
+
+std::vector<BenchCase> selected_cases(const BenchArgs& args) {
+    const bool ad_hoc = !args.scenario.empty() || !args.persons.empty();
+    std::vector<BenchCase> cases = ad_hoc ? ad_hoc_cases(args) : pick_named_cases(args.cases);
+    if (args.quick) {
+        for (BenchCase& c : cases) {
+            c.persons = std::max(1U, c.persons / 10);
         }
     }
+    return cases;
+}
+
+std::uint32_t areas_for(std::uint32_t persons, std::uint32_t persons_per_area) {
+    return std::clamp<std::uint32_t>(persons / std::max(1U, persons_per_area), 1U, 65000U);
+}
+
+/// The command line of one child: the case at its size, on `threads` threads.
+std::vector<std::string> child_arguments(const BenchCase& c, const BenchArgs& args,
+                                         std::uint32_t threads, const std::string& recorder,
+                                         const std::filesystem::path& file) {
+    std::vector<std::string> arguments{
+        "jobsim", "bench-case", c.scenario, message("--set=population.persons=", c.persons),
+        message("--set=population.areas=", areas_for(c.persons, args.persons_per_area))};
+    if (c.trial_replications == 0) {
+        arguments.insert(arguments.end(), {message("--set=weeks=", args.weeks),
+                                           "--set=burn_in_weeks=0", "--set=replications=1"});
+    } else {
+        arguments.push_back(message("--trial-replications=", c.trial_replications));
+    }
+    for (const std::string& override_text : c.overrides) {
+        arguments.push_back("--set=" + override_text);
+    }
+    arguments.push_back(message("--threads=", threads));
+    arguments.push_back("--recorder=" + recorder);
+    if (recorder == "hdf5") {
+        arguments.push_back("--output=" + file.string());
+    }
+    return arguments;
+}
+
+/// Runs one child, removes its temporary file, and notes on stderr what took how long (a full
+/// benchmark runs for many minutes).
+CaseResult run_case_child(const BenchCase& c, const BenchArgs& args, std::uint32_t threads,
+                          const std::string& recorder) {
+    const std::filesystem::path file =
+        std::filesystem::temp_directory_path() / message("jobsim-bench-", getpid(), ".h5");
+    CaseResult result;
+    try {
+        result = run_child(child_arguments(c, args, threads, recorder, file));
+    } catch (...) {
+        std::filesystem::remove(file);
+        throw;
+    }
+    std::filesystem::remove(file);
+    std::cerr << "bench: " << c.name << ", " << recorder << ", " << threads << " thread"
+              << (threads == 1 ? "" : "s") << ": "
+              << fixed(result.simulate_seconds + result.output_seconds, 2) << " s\n"
+              << std::flush;
+    return result;
+}
+
+/// A case's figures: the model alone at 1 and N threads, and with HDF5 output at N threads.
+struct Measured {
+    double person_weeks = 0.0;
+    double setup_seconds = -1.0;       ///< N threads; -1 when inside the timed run (trials)
+    double serial_seconds = 0.0;       ///< the model at 1 thread
+    double parallel_seconds = 0.0;     ///< the model at N threads
+    double with_output_seconds = 0.0;  ///< N threads, writing HDF5
+    long peak_rss_kib = 0;             ///< the larger of the N-thread runs
+    std::uintmax_t file_bytes = 0;
+};
+
+/// A single run: null recorder at 1 and N threads, HDF5 recorder at N threads (three children;
+/// two when N is 1).
+Measured measure_run(const BenchCase& c, const BenchArgs& args) {
+    const CaseResult parallel = run_case_child(c, args, args.threads, "null");
+    const CaseResult serial = args.threads == 1 ? parallel : run_case_child(c, args, 1, "null");
+    const CaseResult written = run_case_child(c, args, args.threads, "hdf5");
+    return {.person_weeks = parallel.person_weeks,
+            .setup_seconds = parallel.setup_seconds,
+            .serial_seconds = serial.simulate_seconds,
+            .parallel_seconds = parallel.simulate_seconds,
+            .with_output_seconds = written.simulate_seconds,
+            .peak_rss_kib = std::max(parallel.peak_rss_kib, written.peak_rss_kib),
+            .file_bytes = written.file_bytes};
+}
+
+/// A trial writes its file after simulating, so one child per thread count times both.
+Measured measure_trial(const BenchCase& c, const BenchArgs& args) {
+    const CaseResult parallel = run_case_child(c, args, args.threads, "hdf5");
+    const CaseResult serial = args.threads == 1 ? parallel : run_case_child(c, args, 1, "hdf5");
+    return {.person_weeks = parallel.person_weeks,
+            .setup_seconds = -1.0,
+            .serial_seconds = serial.simulate_seconds,
+            .parallel_seconds = parallel.simulate_seconds,
+            .with_output_seconds = parallel.simulate_seconds + parallel.output_seconds,
+            .peak_rss_kib = parallel.peak_rss_kib,
+            .file_bytes = parallel.file_bytes};
+}
+
+/// Person-weeks per second, or 0 for an empty time.
+double rate(double person_weeks, double seconds) {
+    return seconds > 0.0 ? person_weeks / seconds : 0.0;
+}
+
+std::vector<std::string> table_row(const BenchCase& c, const BenchArgs& args, const Measured& m) {
+    const double rss_bytes = static_cast<double>(m.peak_rss_kib) * 1024.0;
+    const double output_share =
+        m.with_output_seconds > 0.0
+            ? (m.with_output_seconds - m.parallel_seconds) / m.with_output_seconds
+            : 0.0;
+    return {c.name,
+            grouped(c.persons),
+            grouped(areas_for(c.persons, args.persons_per_area)),
+            grouped(m.person_weeks),
+            m.setup_seconds < 0.0 ? std::string("-") : fixed(m.setup_seconds, 2),
+            fixed(m.serial_seconds, 2),
+            fixed(m.parallel_seconds, 2),
+            grouped(rate(m.person_weeks, m.serial_seconds)),
+            grouped(rate(m.person_weeks, m.parallel_seconds) / args.threads),
+            fixed(m.parallel_seconds > 0.0 ? m.serial_seconds / m.parallel_seconds : 0.0, 2),
+            fixed(100.0 * output_share, 1),
+            fixed(rss_bytes / (1024.0 * 1024.0), 1),
+            grouped(rss_bytes / c.persons),
+            fixed(static_cast<double>(m.file_bytes) / (1024.0 * 1024.0), 1)};
+}
+
+/// "baseline: 10.0x the person-weeks in 9.6x the time" for every X-1e5 measured beside X-1e6:
+/// the check that cost grows linearly with the work.
+void print_scaling(std::ostream& out, const std::vector<BenchCase>& cases,
+                   const std::vector<Measured>& measured) {
+    const std::string small_suffix = "-1e5";
+    for (std::size_t small = 0; small < cases.size(); ++small) {
+        const std::string& name = cases[small].name;
+        if (name.size() <= small_suffix.size() ||
+            name.compare(name.size() - small_suffix.size(), small_suffix.size(), small_suffix) !=
+                0) {
+            continue;
+        }
+        const std::string stem = name.substr(0, name.size() - small_suffix.size());
+        for (std::size_t large = 0; large < cases.size(); ++large) {
+            if (cases[large].name == stem + "-1e6" && measured[small].parallel_seconds > 0.0) {
+                out << "scaling " << name << " -> " << cases[large].name << ": "
+                    << fixed(measured[large].person_weeks / measured[small].person_weeks, 1)
+                    << "x the person-weeks in "
+                    << fixed(measured[large].parallel_seconds / measured[small].parallel_seconds, 1)
+                    << "x the model's wall time\n";
+            }
+        }
+    }
+}
+
+int bench(const BenchArgs& args) {
+    const std::vector<BenchCase> cases = selected_cases(args);
+    const std::string n = message(args.threads);
+    std::cout << "jobsim " << JOBSIM_VERSION << " bench (" << JOBSIM_BUILD_TYPE << " build): 1 and "
+              << n << " threads, " << args.persons_per_area << " persons per area"
+              << (args.quick ? ", --quick: persons / 10" : "") << '\n'
+              << machine_description() << '\n'
+              << "runs: " << args.weeks
+              << " weeks, no burn-in, every arm; trials: the scenario's burn-in + weeks x "
+                 "(arms + 1) worlds per replication\n"
+              << "wall s: the simulation only (population building is setup s); the model with "
+                 "a recorder that keeps nothing; output % = (wall with HDF5 - model) / wall "
+                 "with HDF5 at "
+              << n << " threads; peak memory: the larger " << n << "-thread run\n\n"
+              << std::flush;
+
+    TextTable table({"case", "persons", "areas", "person-weeks", "setup s", "wall s @1",
+                     "wall s @" + n, "pw/s/core @1", "pw/s/core @" + n, "speed-up", "output %",
+                     "peak MiB", "bytes/person", "file MiB"});
+    std::vector<Measured> measured;
+    for (const BenchCase& c : cases) {
+        measured.push_back(c.trial_replications > 0 ? measure_trial(c, args)
+                                                    : measure_run(c, args));
+        table.add_row(table_row(c, args, measured.back()));
+    }
     table.print(std::cout);
+    print_scaling(std::cout, cases, measured);
     return exit_success;
 }
 
@@ -325,21 +592,30 @@ int bench(const BenchArgs& args) {
 void add_bench_commands(CLI::App& cli, Action& chosen) {
     CLI::App* command = cli.add_subcommand(
         "bench",
-        "Benchmark: person-weeks per second and peak memory of the baseline at several sizes "
-        "(each case in a fresh process)");
+        "Benchmark: person-weeks per second per core, speed-up from 1 to N threads, peak memory "
+        "and output share of the named cases (each run in a fresh process)");
     command->footer(exit_code_footer());
     auto args = std::make_shared<BenchArgs>();
-    command->add_option("--threads", args->threads, "Worker threads")
+    std::string case_names;
+    for (const BenchCase& c : named_cases()) {
+        case_names += (case_names.empty() ? "" : ",") + c.name;
+    }
+    CLI::Option* cases =
+        command
+            ->add_option("--cases", args->cases,
+                         "Named cases to run, comma-separated (default: all): " + case_names)
+            ->type_name("NAME,...")
+            ->delimiter(',')
+            ->allow_extra_args(false);
+    command->add_flag("--quick", args->quick,
+                      "Every case at a tenth of its persons (a smoke test)");
+    command->add_option("--threads", args->threads, "Worker threads (each case also runs at 1)")
         ->type_name("N")
         ->check(CLI::Range(1U, 4096U))
         ->capture_default_str();
-    command->add_option("--persons", args->persons, "Population sizes, comma-separated")
-        ->type_name("LIST")
-        ->delimiter(',')
-        ->allow_extra_args(false)
-        ->check(CLI::Range(1U, 50'000'000U))
-        ->capture_default_str();
-    command->add_option("--weeks", args->weeks, "Weeks simulated per case")
+    command
+        ->add_option("--weeks", args->weeks,
+                     "Weeks simulated per single-run case (trials keep their scenario's weeks)")
         ->type_name("W")
         ->check(CLI::Range(1U, 5200U))
         ->capture_default_str();
@@ -349,9 +625,20 @@ void add_bench_commands(CLI::App& cli, Action& chosen) {
         ->type_name("N")
         ->check(CLI::Range(1U, 50'000'000U))
         ->capture_default_str();
-    command->add_option("--scenario", args->scenario, "Scenario to benchmark")
+    command
+        ->add_option("--scenario", args->scenario,
+                     "Instead of the named cases: this scenario at each --persons size")
         ->type_name("FILE")
-        ->capture_default_str();
+        ->excludes(cases);
+    command
+        ->add_option("--persons", args->persons,
+                     "Instead of the named cases: these sizes (default 100000,1000000) of "
+                     "--scenario (default the baseline)")
+        ->type_name("LIST")
+        ->delimiter(',')
+        ->allow_extra_args(false)
+        ->check(CLI::Range(1U, 50'000'000U))
+        ->excludes(cases);
     command->callback([args, &chosen] { chosen = [args] { return bench(*args); }; });
 
     // One benchmark case, run by `bench` in a child process; hidden from --help (empty group).
@@ -364,10 +651,14 @@ void add_bench_commands(CLI::App& cli, Action& chosen) {
     one_case->add_option("--recorder", case_args->recorder, "null or hdf5")
         ->check(CLI::IsMember({"null", "hdf5"}));
     one_case->add_option("--output", case_args->output, "HDF5 file for the hdf5 recorder");
+    one_case->add_option("--trial-replications", case_args->trial_replications,
+                         "Run the scenario's trial with this many replications (writes --output)");
     one_case->callback([case_args, &chosen] {
         chosen = [case_args] {
-            if (case_args->recorder == "hdf5" && case_args->output.empty()) {
-                throw UsageError("bench-case: --recorder hdf5 needs --output");
+            const bool writes = case_args->recorder == "hdf5" || case_args->trial_replications > 0;
+            if (writes && case_args->output.empty()) {
+                throw UsageError(
+                    "bench-case: --recorder hdf5 and --trial-replications need --output");
             }
             return bench_case(*case_args);
         };

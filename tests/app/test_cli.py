@@ -221,6 +221,21 @@ def case_thread_invariance():
                    f"h5diff reports no difference in {group} between 1 and 2 threads", diff)
 
 
+def case_bench_smoke():
+    """`jobsim bench --quick` runs a tiny named case and prints its table; unknown cases exit 2.
+    The benchmark itself is never run here: two weeks of 10,000 persons take well under a second."""
+    result = jobsim("bench", "--quick", "--cases", "baseline-1e5", "--weeks", "2")
+    expect_exit(result, 0, "jobsim bench --quick --cases baseline-1e5 --weeks 2")
+    expect("machine:" in result.stdout, "the machine is stated", result)
+    for column in ("pw/s/core @2", "speed-up", "output %", "bytes/person"):
+        expect(column in result.stdout, f"the table has the column '{column}'", result)
+    expect("baseline-1e5" in result.stdout and "10,000" in result.stdout,
+           "the case's row shows a tenth of its persons", result)
+    result = jobsim("bench", "--cases", "no_such_case")
+    expect_exit(result, 2, "jobsim bench --cases no_such_case")
+    expect("baseline-1e5" in result.stderr, "the message lists the known cases", result)
+
+
 def case_reference_up_to_date():
     """`jobsim reference` equals the committed sim/scenario/reference.md."""
     committed = ROOT / "sim" / "scenario" / "reference.md"
