@@ -1,6 +1,7 @@
 // Strong ids: a person index cannot be passed where a coach index is expected.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <type_traits>
@@ -21,6 +22,10 @@ template <class Id>
 /// The "no such entity" value of an id type (all bits set).
 template <class Id>
 inline constexpr Id none = static_cast<Id>(std::numeric_limits<std::underlying_type_t<Id>>::max());
+
+/// Largest number of arms, the baseline regime included (Persons::arm is one byte); also the most
+/// saturations a randomised saturation design draws from.
+inline constexpr std::size_t max_arms = 64;
 
 /// Week number within a replication, 0-based.
 using Week = std::uint32_t;

@@ -149,9 +149,6 @@ struct Scenario {
     TrialSpec trial;           ///< the randomised trial of the arms (jobsim trial)
 };
 
-/// Largest number of arms, the baseline regime included (Persons::arm is one byte).
-inline constexpr std::size_t max_arms = 64;
-
 /// The baseline regime followed by every arm: the regimes indexed by Persons::arm.
 [[nodiscard]] std::vector<Regime> all_arms(const Scenario& scenario);
 

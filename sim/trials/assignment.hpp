@@ -11,12 +11,10 @@
 #include <span>
 #include <vector>
 
+#include "sim/core/ids.hpp"
 #include "sim/rng/stream.hpp"
 
 namespace jobsim::trials {
-
-/// At most this many arms (or saturations) in one design.
-inline constexpr std::size_t max_arms = 64;
 
 /// The stream of a trial's randomisation: `draw` 0 is the realised assignment, draw k the k-th
 /// re-randomisation; `purpose` is trial_assignment, trial_rerandomisation or trial_attrition
