@@ -22,8 +22,7 @@ void bring_a_friend(const WeekContext& context, World& world, EventSink& /*event
     if (network.persons() != n) {
         return;
     }
-    std::vector<TieProposal> proposals(static_cast<std::size_t>(n) * max_activated);
-    std::vector<std::uint8_t> proposed(n, 0);
+    ProposalSlots proposals(n, max_activated);
     parallel_for_each(n, [&](std::uint32_t i) {
         const BringAFriendParams& params = context.regime(p.arm[i]).bring_a_friend;
         if (!params.enabled || p.claim[i] == ClaimState::none || p.claim_weeks[i] != 0) {
@@ -39,23 +38,21 @@ void bring_a_friend(const WeekContext& context, World& world, EventSink& /*event
         }
         // Friends of friends in work, found through one's contacts in slot order.
         const std::uint32_t wanted = std::min(params.latent_ties_activated, max_activated);
+        const std::span<TieProposal> room = proposals.room(i);
         std::uint32_t count = 0;
         for (const Tie& friend_tie : network.ties(i)) {
             for (const Tie& second : network.ties(friend_tie.contact)) {
                 const std::uint32_t j = second.contact;
                 if (count < wanted && j != i && p.status[j] == LabourStatus::employed &&
                     !network.connected(i, j)) {
-                    proposals[static_cast<std::size_t>(i) * max_activated + count++] = {i, j, 0};
+                    room[count++] = {i, j, 0};
                 }
             }
         }
-        proposed[i] = static_cast<std::uint8_t>(count);
+        proposals.set_count(i, count);
     });
     for (std::uint32_t i = 0; i < n; ++i) {
-        (void)add_proposed_ties(
-            world,
-            std::span<const TieProposal>(
-                proposals.data() + static_cast<std::size_t>(i) * max_activated, proposed[i]));
+        (void)add_proposed_ties(world, proposals.of(i));
     }
 }
 

@@ -17,6 +17,12 @@ constexpr std::uint32_t max_ties_per_session = 8;
 
 }  // namespace
 
+ProposalSlots::ProposalSlots(std::uint32_t owners, std::uint32_t per_owner)
+    : per_owner_(per_owner),
+      slots_(std::make_unique_for_overwrite<TieProposal[]>(static_cast<std::size_t>(owners) *
+                                                           per_owner)),
+      count_(owners, 0) {}
+
 std::uint32_t session_of(std::uint16_t area, std::uint8_t arm) {
     return static_cast<std::uint32_t>(area) * 256u + arm;
 }
@@ -54,8 +60,7 @@ std::uint32_t mix_sessions(const WeekContext& context, World& world,
         }
         k = end;
     }
-    std::vector<TieProposal> proposals(static_cast<std::size_t>(count) * max_ties_per_session);
-    std::vector<std::uint8_t> proposed(count, 0);
+    ProposalSlots proposals(count, max_ties_per_session);
     parallel_for_each(count, [&](std::uint32_t k) {
         const std::uint32_t others = session_end[k] - session_begin[k] - 1;
         if (others == 0) {
@@ -68,13 +73,13 @@ std::uint32_t mix_sessions(const WeekContext& context, World& world,
         const auto wanted = std::min<std::uint32_t>(
             max_ties_per_session,
             static_cast<std::uint32_t>(whole) + (stream.bernoulli(ties_each - whole) ? 1u : 0u));
+        const std::span<TieProposal> room = proposals.room(k);
         for (std::uint32_t t = 0; t < wanted; ++t) {
             std::uint32_t m = session_begin[k] + stream.below(others);
             m += m >= k ? 1u : 0u;  // skip oneself
-            proposals[static_cast<std::size_t>(k) * max_ties_per_session + t] = {
-                i, attendees[m].person, flags};
+            room[t] = {i, attendees[m].person, flags};
         }
-        proposed[k] = static_cast<std::uint8_t>(wanted);
+        proposals.set_count(k, wanted);
     });
     // Resolve in person order across sessions.
     std::vector<std::uint32_t> order(count);
@@ -88,10 +93,7 @@ std::uint32_t mix_sessions(const WeekContext& context, World& world,
     });
     std::uint32_t added = 0;
     for (const std::uint32_t k : order) {
-        added += add_proposed_ties(
-            world, std::span<const TieProposal>(
-                       proposals.data() + static_cast<std::size_t>(k) * max_ties_per_session,
-                       proposed[k]));
+        added += add_proposed_ties(world, proposals.of(k));
     }
     return added;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -30,6 +31,31 @@ struct TieProposal {
     std::uint32_t person;
     std::uint32_t contact;
     std::uint8_t flags;
+};
+
+/// Up to `per_owner` proposals for each of `owners` (persons or attendees), written in parallel,
+/// each owner to its own slots, then read back per owner in the caller's order. The slots are
+/// left unfilled: only an owner's first count(k) are read, so a week's buffer costs no serial
+/// zeroing of owners x per_owner entries (tens of MB at 1e6 persons, once per mechanism).
+class ProposalSlots {
+public:
+    ProposalSlots(std::uint32_t owners, std::uint32_t per_owner);
+
+    /// Owner k's per_owner slots, written only by the thread handling k; then set_count.
+    [[nodiscard]] std::span<TieProposal> room(std::uint32_t k) {
+        return {slots_.get() + static_cast<std::size_t>(k) * per_owner_, per_owner_};
+    }
+    void set_count(std::uint32_t k, std::uint32_t count) {
+        count_[k] = static_cast<std::uint8_t>(count);
+    }
+    [[nodiscard]] std::span<const TieProposal> of(std::uint32_t k) const {
+        return {slots_.get() + static_cast<std::size_t>(k) * per_owner_, count_[k]};
+    }
+
+private:
+    std::uint32_t per_owner_;
+    std::unique_ptr<TieProposal[]> slots_;
+    std::vector<std::uint8_t> count_;
 };
 
 /// Session key that keeps arms apart: one session per (area, arm).
