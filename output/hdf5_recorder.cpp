@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+#include <cstddef>
 #include <ctime>
 #include <limits>
 #include <numeric>
@@ -14,9 +16,12 @@
 #include <type_traits>
 #include <vector>
 
+#include <tbb/parallel_for.h>
+
 #include "output/atomic_file.hpp"
 #include "output/codes.hpp"
 #include "output/h5/error.hpp"
+#include "output/h5/filters.hpp"
 #include "output/h5/objects.hpp"
 #include "output/h5/recorded_types.hpp"
 #include "output/person_row.hpp"
@@ -117,6 +122,13 @@ const std::vector<Trajectory>& trajectories() {
     return all;
 }
 
+/// The persons of one trajectory row that one chunk holds.
+struct RowChunk {
+    std::size_t variable;  ///< index into trajectories()
+    hsize_t first_person;
+    hsize_t persons;
+};
+
 /// Per-person totals the recorder accumulates over the recorded weeks.
 struct Counts {
     std::uint32_t weeks_employed = 0;
@@ -138,7 +150,7 @@ struct Replication {
     h5::Dataset week_scale;
     h5::Dataset person_scale;
     std::vector<h5::Dataset> trajectory_sets;
-    std::vector<h5::Datatype> trajectory_memory_types;
+    std::vector<hsize_t> trajectory_chunk_persons;  ///< persons per chunk, by variable
     h5::Dataset events;
     hsize_t event_rows = 0;
     h5::Dataset area_series;
@@ -279,8 +291,9 @@ struct Hdf5Recorder::Impl {
 
         rep.trajectory_group = h5::create_group(group, "trajectories");
         for (const Trajectory& variable : trajectories()) {
-            rep.trajectory_sets.push_back(create_trajectory(rep, variable));
-            rep.trajectory_memory_types.push_back(variable.memory_type());
+            const hsize_t chunk_persons = h5::chunk_length(rep.persons, variable.element_bytes);
+            rep.trajectory_sets.push_back(create_trajectory(rep, variable, chunk_persons));
+            rep.trajectory_chunk_persons.push_back(chunk_persons);
         }
         rep.events = create_table<Event>(group, "events");
         set_event_attributes(rep.events.get());
@@ -292,14 +305,15 @@ struct Hdf5Recorder::Impl {
         stage = Stage::in_replication;
     }
 
-    h5::Dataset create_trajectory(const Replication& rep, const Trajectory& variable) const {
+    h5::Dataset create_trajectory(const Replication& rep, const Trajectory& variable,
+                                  hsize_t chunk_persons) const {
         const h5::Datatype stored = variable.file_type();
         const h5::Datatype in_memory = variable.memory_type();
         std::array<std::byte, 8> fill{};
         variable.fill(fill.data());
         h5::Layout layout = h5::Layout::fixed({weeks, rep.persons});
         if (weeks > 0 && rep.persons > 0) {
-            layout.chunk = {1, h5::chunk_length(rep.persons, variable.element_bytes)};
+            layout.chunk = {1, chunk_persons};
         }
         layout.fill = fill.data();
         layout.fill_type = in_memory.get();
@@ -344,12 +358,7 @@ struct Hdf5Recorder::Impl {
         }
         const Persons& persons = world.persons;
 
-        const std::vector<Trajectory>& variables = trajectories();
-        for (std::size_t v = 0; v < variables.size(); ++v) {
-            h5::write_row(rep.trajectory_sets[v], week, rep.persons,
-                          rep.trajectory_memory_types[v].get(), variables[v].column(persons),
-                          rep.name + "/trajectories/" + variables[v].name);
-        }
+        write_trajectory_rows(rep, week, persons);
 
         for (std::uint32_t p = 0; p < rep.persons; ++p) {
             Counts& c = rep.counts[p];
@@ -391,6 +400,38 @@ struct Hdf5Recorder::Impl {
         h5::append(rep.area_series, rep.area_rows, areas.size(), area_memory.get(), areas.data(),
                    rep.name + "/area_series");
         ++rep.weeks_recorded;
+    }
+
+    /// Writes week `week` of every trajectory. A row is whole chunks (chunks are one week deep),
+    /// so each chunk is compressed once, in parallel, and stored as is: deflate was most of the
+    /// output's cost when HDF5 compressed the chunks one at a time on this thread.
+    static void write_trajectory_rows(const Replication& rep, Week week, const Persons& persons) {
+        static_assert(std::endian::native == std::endian::little,
+                      "chunks are stored unconverted and the file types are little-endian");
+        const std::vector<Trajectory>& variables = trajectories();
+        std::vector<RowChunk> chunks;
+        for (std::size_t v = 0; v < variables.size(); ++v) {
+            const hsize_t length = rep.trajectory_chunk_persons[v];
+            for (hsize_t first = 0; first < rep.persons; first += length) {
+                chunks.push_back({v, first, std::min<hsize_t>(length, rep.persons - first)});
+            }
+        }
+        std::vector<std::vector<std::byte>> filtered(chunks.size());
+        tbb::parallel_for(std::size_t{0}, chunks.size(), [&](std::size_t i) {
+            const RowChunk& chunk = chunks[i];
+            const Trajectory& variable = variables[chunk.variable];
+            const std::size_t bytes = variable.element_bytes;
+            const auto* column = static_cast<const std::byte*>(variable.column(persons));
+            filtered[i] =
+                h5::filter_chunk({column + chunk.first_person * bytes, chunk.persons * bytes},
+                                 bytes, rep.trajectory_chunk_persons[chunk.variable] * bytes);
+        });
+        for (std::size_t i = 0; i < chunks.size(); ++i) {
+            const RowChunk& chunk = chunks[i];
+            h5::write_chunk(rep.trajectory_sets[chunk.variable], {week, chunk.first_person},
+                            filtered[i],
+                            rep.name + "/trajectories/" + variables[chunk.variable].name);
+        }
     }
 
     void end_replication(std::uint32_t index, std::uint8_t arm, const World& world) {

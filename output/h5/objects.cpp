@@ -6,6 +6,7 @@
 #include <hdf5_hl.h>
 
 #include "output/h5/error.hpp"
+#include "output/h5/filters.hpp"
 
 namespace jobsim::output::h5 {
 
@@ -86,7 +87,8 @@ Dataset create_dataset(hid_t parent, const std::string& name, hid_t file_type,
             parent, "set chunks of", name);
         if (layout.compress) {
             check(H5Pset_shuffle(create.get()), parent, "set shuffle filter on", name);
-            check(H5Pset_deflate(create.get(), 1), parent, "set deflate filter on", name);
+            check(H5Pset_deflate(create.get(), deflate_level), parent, "set deflate filter on",
+                  name);
         }
     }
     if (layout.fill != nullptr) {
@@ -110,21 +112,12 @@ void write_all(const Dataset& dataset, hid_t memory_type, const void* data, std:
           "write", name);
 }
 
-void write_row(const Dataset& dataset, hsize_t row, hsize_t width, hid_t memory_type,
-               const void* data, std::string_view name) {
-    if (width == 0) {
-        return;
-    }
-    const Dataspace file_space(
-        checked(H5Dget_space(dataset.get()), dataset.get(), "get the space of", name));
-    const hsize_t start[2] = {row, 0};
-    const hsize_t count[2] = {1, width};
-    check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr),
-          dataset.get(), "select a row of", name);
-    const Dataspace memory_space = simple_space({width}, {});
-    check(H5Dwrite(dataset.get(), memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT,
-                   data),
-          dataset.get(), "write a row of", name);
+void write_chunk(const Dataset& dataset, const std::vector<hsize_t>& offset,
+                 std::span<const std::byte> filtered, std::string_view name) {
+    constexpr std::uint32_t all_filters_applied = 0;
+    check(H5Dwrite_chunk(dataset.get(), H5P_DEFAULT, all_filters_applied, offset.data(),
+                         filtered.size(), filtered.data()),
+          dataset.get(), "write a chunk of", name);
 }
 
 void append(const Dataset& dataset, hsize_t& rows, hsize_t count, hid_t memory_type,

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -59,9 +60,10 @@ struct Layout {
 /// Writes the whole dataset from `data` (laid out as `memory_type`). @throws OutputError
 void write_all(const Dataset& dataset, hid_t memory_type, const void* data, std::string_view name);
 
-/// Writes row `row` of a 2-D dataset [rows, width] from `data`. @throws OutputError
-void write_row(const Dataset& dataset, hsize_t row, hsize_t width, hid_t memory_type,
-               const void* data, std::string_view name);
+/// Stores one chunk already filtered by filter_chunk at `offset` (element coordinates of its
+/// first element), bypassing HDF5's own filtering. @throws OutputError
+void write_chunk(const Dataset& dataset, const std::vector<hsize_t>& offset,
+                 std::span<const std::byte> filtered, std::string_view name);
 
 /// Appends `count` records to an extendible 1-D dataset holding `rows` records; updates `rows`.
 /// @throws OutputError

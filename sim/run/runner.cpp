@@ -70,7 +70,8 @@ std::vector<ArmSummary> run_scenario(const Scenario& scenario, const RunSpec& sp
                     event.week = recorded;
                 }
                 const auto areas = area_series(recorded, world, events);
-                recorder.record_week(recorded, world, events, areas);
+                // In the arena too: a recorder may compress in parallel, within --threads.
+                arena.execute([&] { recorder.record_week(recorded, world, events, areas); });
                 tracker.observe_week(recorded, world, events);
                 report();
             }
