@@ -5,7 +5,8 @@
 // a fresh child process (`jobsim bench-case`, hidden) so its peak resident memory is its own; the
 // child times the simulation inside the process (not start-up or loading the scenario), once with
 // a recorder that keeps nothing (the model's cost) and once writing HDF5 to a temporary file
-// (adding the output's cost). Not a test: ctest only runs a tiny smoke case of it.
+// (adding the output's cost) at the output level `jobsim run` writes by default, or the one asked
+// for. Not a test: ctest only runs a tiny smoke case of it.
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -27,6 +28,7 @@
 #include "app/commands.hpp"
 #include "app/null_recorder.hpp"
 #include "app/progress.hpp"
+#include "app/run_options.hpp"
 #include "app/scenario_input.hpp"
 #include "app/table.hpp"
 #include "output/hdf5_recorder.hpp"
@@ -61,6 +63,7 @@ struct BenchArgs {
     std::vector<std::uint32_t> persons;  ///< ... at these sizes (instead of the named cases)
     std::uint32_t weeks = 52;            ///< weeks of the single-run cases (not the trial)
     std::uint32_t persons_per_area = 2500;
+    std::string output_level = "standard";  ///< of the hdf5 runs, passed to each child
 };
 
 struct BenchCaseArgs {
@@ -68,6 +71,7 @@ struct BenchCaseArgs {
     std::uint32_t threads = 2;
     std::string recorder = "null";
     std::string output;
+    OutputLevelArgs level;
     std::uint32_t trial_replications = 0;  ///< 0: one run_scenario; else run_trial this many
 };
 
@@ -150,7 +154,8 @@ CaseResult bench_run(const Scenario& scenario, const BenchCaseArgs& args) {
     std::unique_ptr<output::Hdf5Recorder> hdf5_recorder;
     if (args.recorder == "hdf5") {
         hdf5_recorder = std::make_unique<output::Hdf5Recorder>(
-            output::OutputOptions{.path = args.output, .force = true, .command = "jobsim bench"});
+            output::OutputOptions{.path = args.output, .force = true, .command = "jobsim bench"},
+            output_level(args.level));
     }
     TimingRecorder timing(hdf5_recorder ? static_cast<Recorder&>(*hdf5_recorder)
                                         : static_cast<Recorder&>(null_recorder));
@@ -441,6 +446,7 @@ std::vector<std::string> child_arguments(const BenchCase& c, const BenchArgs& ar
     arguments.push_back("--recorder=" + recorder);
     if (recorder == "hdf5") {
         arguments.push_back("--output=" + file.string());
+        arguments.push_back("--output-level=" + args.output_level);
     }
     return arguments;
 }
@@ -570,7 +576,8 @@ int bench(const BenchArgs& args) {
               << "wall s: the simulation only (population building is setup s); the model with "
                  "a recorder that keeps nothing; output % = (wall with HDF5 - model) / wall "
                  "with HDF5 at "
-              << n << " threads; peak memory: the larger " << n << "-thread run\n\n"
+              << n << " threads, output level " << args.output_level
+              << " (trials: the trial file); peak memory: the larger " << n << "-thread run\n\n"
               << std::flush;
 
     TextTable table({"case", "persons", "areas", "person-weeks", "setup s", "wall s @1",
@@ -639,6 +646,12 @@ void add_bench_commands(CLI::App& cli, Action& chosen) {
         ->allow_extra_args(false)
         ->check(CLI::Range(1U, 50'000'000U))
         ->excludes(cases);
+    command
+        ->add_option("--output-level", args->output_level,
+                     "Output level of the runs writing HDF5 (as `jobsim run --output-level`)")
+        ->type_name("LEVEL")
+        ->check(CLI::IsMember(output_level_names()))
+        ->capture_default_str();
     command->callback([args, &chosen] { chosen = [args] { return bench(*args); }; });
 
     // One benchmark case, run by `bench` in a child process; hidden from --help (empty group).
@@ -651,6 +664,7 @@ void add_bench_commands(CLI::App& cli, Action& chosen) {
     one_case->add_option("--recorder", case_args->recorder, "null or hdf5")
         ->check(CLI::IsMember({"null", "hdf5"}));
     one_case->add_option("--output", case_args->output, "HDF5 file for the hdf5 recorder");
+    add_output_level_options(*one_case, case_args->level);
     one_case->add_option("--trial-replications", case_args->trial_replications,
                          "Run the scenario's trial with this many replications (writes --output)");
     one_case->callback([case_args, &chosen] {

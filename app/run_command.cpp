@@ -25,15 +25,17 @@ namespace {
 struct RunArgs {
     ScenarioInput input;
     RunOptions run;
+    OutputLevelArgs level;
 };
 
 int run(const RunArgs& args, const std::string& command_line) {
     const auto start = std::chrono::steady_clock::now();
+    const output::LevelOptions level = output_level(args.level);
     Scenario scenario = load_scenario(args.input);
     const RunSpec spec = apply_run_options(args.run, scenario);
     // Opened before running so an existing file without --force fails before any work.
     output::Hdf5Recorder recorder(
-        {.path = args.run.output, .force = args.run.force, .command = command_line});
+        {.path = args.run.output, .force = args.run.force, .command = command_line}, level);
     std::vector<ArmSummary> summary;
     {
         ProgressLine progress;
@@ -52,7 +54,12 @@ int run(const RunArgs& args, const std::string& command_line) {
     std::cout << '\n'
               << "  replications  " << spec.replications << " (seed " << spec.seed << ")\n"
               << "  threads       " << spec.threads << '\n'
-              << "  wall time     " << fixed(wall.count(), 1) << " s\n\n";
+              << "  output level  " << output::level_name(level.level);
+    if (level.level == output::OutputLevel::standard) {
+        std::cout << " (trajectories of "
+                  << output::trajectory_persons(level, scenario.population.persons) << " persons)";
+    }
+    std::cout << '\n' << "  wall time     " << fixed(wall.count(), 1) << " s\n\n";
     std::vector<std::string> arm_names;
     for (const Regime& arm : all_arms(scenario)) {
         arm_names.push_back(arm.name);
@@ -69,6 +76,7 @@ void add_run_command(CLI::App& cli, Action& chosen, const std::string& command_l
     auto args = std::make_shared<RunArgs>();
     add_scenario_input(*command, args->input);
     add_run_options(*command, args->run, "Independent replications (overrides the scenario's)");
+    add_output_level_options(*command, args->level);
     command->callback([args, command_line, &chosen] {
         chosen = [args, command_line] { return run(*args, command_line); };
     });

@@ -1,6 +1,7 @@
 // The HDF5 recorder: provenance at begin_run, one group per replication with trajectories written a
-// week (row) at a time, appended event and area tables, and the person table at the end. Layout
-// and codes: output/SCHEMA.md. All HDF5 calls happen on the caller's thread.
+// week (row) at a time, appended event and area tables, and the person table at the end; the
+// output level decides which of these are written and whose trajectories. Layout and codes:
+// output/SCHEMA.md. All HDF5 calls happen on the caller's thread.
 #include "output/hdf5_recorder.hpp"
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <bit>
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 #include <ctime>
 #include <limits>
 #include <numeric>
@@ -142,6 +144,8 @@ struct Counts {
 struct Replication {
     std::uint32_t index = 0;
     std::uint32_t persons = 0;
+    std::vector<std::uint32_t> panel;  ///< person ids with trajectories, ascending
+    bool per_person = false;           ///< false at the summary level: attributes only
     std::uint32_t weeks_recorded = 0;
     std::uint8_t arm = 0;
     std::string name;  ///< "/arms/<arm>/replications/<r>", for messages
@@ -158,14 +162,13 @@ struct Replication {
     std::vector<Counts> counts;
 };
 
-/// 0, 1, ..., n-1 as a dimension scale dataset.
-h5::Dataset index_scale(hid_t parent, const std::string& name, std::uint32_t n,
-                        const char* long_name) {
+/// `values` as a dimension scale dataset.
+h5::Dataset scale_dataset(hid_t parent, const std::string& name,
+                          const std::vector<std::uint32_t>& values, const char* long_name) {
     const h5::Datatype stored = h5::h5_type<std::uint32_t>::file();
     const h5::Datatype in_memory = h5::h5_type<std::uint32_t>::memory();
+    const auto n = static_cast<hsize_t>(values.size());
     h5::Dataset scale = h5::create_dataset(parent, name, stored.get(), h5::Layout::fixed({n}));
-    std::vector<std::uint32_t> values(n);
-    std::iota(values.begin(), values.end(), 0u);
     if (n > 0) {
         h5::write_all(scale, in_memory.get(), values.data(), name);
     }
@@ -192,6 +195,7 @@ struct Hdf5Recorder::Impl {
     enum class Stage { constructed, running, in_replication, ended };
 
     OutputOptions options;
+    LevelOptions level;
     AtomicFile target;  // declared before the HDF5 handles: destroyed after they close
     h5::File file;
     h5::Group arms_group;
@@ -204,8 +208,8 @@ struct Hdf5Recorder::Impl {
     h5::Datatype event_memory;
     h5::Datatype area_memory;
 
-    explicit Impl(OutputOptions opts)
-        : options(std::move(opts)), target(options.path, options.force) {}
+    Impl(OutputOptions opts, LevelOptions level_options)
+        : options(std::move(opts)), level(level_options), target(options.path, options.force) {}
 
     void expect(Stage wanted, const char* call) const {
         if (stage != wanted) {
@@ -225,6 +229,9 @@ struct Hdf5Recorder::Impl {
         h5::set_attribute(root, "replications", info.replications);
         h5::set_attribute(root, "weeks", info.weeks);
         h5::set_attribute(root, "persons", info.scenario.population.persons);
+        h5::set_attribute(root, "output_level", level_name(level.level));
+        h5::set_attribute(root, "trajectory_persons",
+                          trajectory_persons(level, info.scenario.population.persons));
         h5::set_attribute(root, "complete", std::uint8_t{0});
         h5::set_attribute(root, "replications_completed", std::uint32_t{0});
         // Run-to-run variable provenance: root only, never under /replications.
@@ -271,8 +278,9 @@ struct Hdf5Recorder::Impl {
         rep.index = index;
         rep.arm = arm;
         rep.persons = world.persons.size();
+        rep.panel = trajectory_panel(level, rep.persons);
+        rep.per_person = level.level != OutputLevel::summary;
         rep.name = message("/arms/", arm_names[arm], "/replications/", index);
-        rep.counts.assign(rep.persons, Counts{});
 
         const std::string group_name = std::to_string(index);
         rep.group = h5::create_group(replications_groups[arm].get(), group_name);
@@ -284,14 +292,30 @@ struct Hdf5Recorder::Impl {
         h5::set_attribute(group, "complete", std::uint8_t{0});
         // The scenario's nominal size may differ from the world actually built.
         h5::set_attribute(file.get(), "persons", rep.persons);
+        h5::set_attribute(file.get(), "trajectory_persons",
+                          static_cast<std::uint32_t>(rep.panel.size()));
+        if (rep.per_person) {
+            create_per_person_datasets(rep);
+        }
+        current = std::move(rep);
+        stage = Stage::in_replication;
+    }
 
+    /// The week and person scales, the trajectories of the panel, and the event and area tables.
+    void create_per_person_datasets(Replication& rep) const {
+        const hid_t group = rep.group.get();
+        std::vector<std::uint32_t> week_numbers(weeks);
+        std::iota(week_numbers.begin(), week_numbers.end(), 0U);
         rep.week_scale =
-            index_scale(group, "week", weeks, "recorded week (0 = first after burn-in)");
-        rep.person_scale = index_scale(group, "person", rep.persons, "person id");
+            scale_dataset(group, "week", week_numbers, "recorded week (0 = first after burn-in)");
+        // Holds the panel's ids, so a trajectory's columns stay labelled by person.
+        rep.person_scale = scale_dataset(group, "person", rep.panel, "person id");
+        rep.counts.assign(rep.persons, Counts{});
 
         rep.trajectory_group = h5::create_group(group, "trajectories");
+        const auto width = static_cast<hsize_t>(rep.panel.size());
         for (const Trajectory& variable : trajectories()) {
-            const hsize_t chunk_persons = h5::chunk_length(rep.persons, variable.element_bytes);
+            const hsize_t chunk_persons = h5::chunk_length(width, variable.element_bytes);
             rep.trajectory_sets.push_back(create_trajectory(rep, variable, chunk_persons));
             rep.trajectory_chunk_persons.push_back(chunk_persons);
         }
@@ -300,9 +324,6 @@ struct Hdf5Recorder::Impl {
         rep.area_series = create_table<AreaWeek>(group, "area_series");
         h5::set_attribute(rep.area_series.get(), "long_name",
                           "weekly aggregates per area, one row per (week, area)");
-
-        current = std::move(rep);
-        stage = Stage::in_replication;
     }
 
     h5::Dataset create_trajectory(const Replication& rep, const Trajectory& variable,
@@ -311,8 +332,9 @@ struct Hdf5Recorder::Impl {
         const h5::Datatype in_memory = variable.memory_type();
         std::array<std::byte, 8> fill{};
         variable.fill(fill.data());
-        h5::Layout layout = h5::Layout::fixed({weeks, rep.persons});
-        if (weeks > 0 && rep.persons > 0) {
+        const auto width = static_cast<hsize_t>(rep.panel.size());
+        h5::Layout layout = h5::Layout::fixed({weeks, width});
+        if (weeks > 0 && width > 0) {
             layout.chunk = {1, chunk_persons};
         }
         layout.fill = fill.data();
@@ -355,6 +377,10 @@ struct Hdf5Recorder::Impl {
         if (week != rep.weeks_recorded || week >= weeks) {
             throw RunError(message("Hdf5Recorder::record_week: got week ", week, ", expected week ",
                                    rep.weeks_recorded, " of ", weeks, " recorded weeks"));
+        }
+        if (!rep.per_person) {
+            ++rep.weeks_recorded;
+            return;
         }
         const Persons& persons = world.persons;
 
@@ -409,11 +435,14 @@ struct Hdf5Recorder::Impl {
         static_assert(std::endian::native == std::endian::little,
                       "chunks are stored unconverted and the file types are little-endian");
         const std::vector<Trajectory>& variables = trajectories();
+        const auto width = static_cast<hsize_t>(rep.panel.size());
+        // Everyone: the columns are the chunks' bytes as they stand; a panel is gathered first.
+        const bool everyone = rep.panel.size() == rep.persons;
         std::vector<RowChunk> chunks;
         for (std::size_t v = 0; v < variables.size(); ++v) {
             const hsize_t length = rep.trajectory_chunk_persons[v];
-            for (hsize_t first = 0; first < rep.persons; first += length) {
-                chunks.push_back({v, first, std::min<hsize_t>(length, rep.persons - first)});
+            for (hsize_t first = 0; first < width; first += length) {
+                chunks.push_back({v, first, std::min<hsize_t>(length, width - first)});
             }
         }
         std::vector<std::vector<std::byte>> filtered(chunks.size());
@@ -422,9 +451,19 @@ struct Hdf5Recorder::Impl {
             const Trajectory& variable = variables[chunk.variable];
             const std::size_t bytes = variable.element_bytes;
             const auto* column = static_cast<const std::byte*>(variable.column(persons));
-            filtered[i] =
-                h5::filter_chunk({column + chunk.first_person * bytes, chunk.persons * bytes},
-                                 bytes, rep.trajectory_chunk_persons[chunk.variable] * bytes);
+            std::vector<std::byte> gathered;
+            const std::byte* values = column + chunk.first_person * bytes;
+            if (!everyone) {
+                gathered.resize(chunk.persons * bytes);
+                for (hsize_t k = 0; k < chunk.persons; ++k) {
+                    std::memcpy(gathered.data() + k * bytes,
+                                column + std::size_t{rep.panel[chunk.first_person + k]} * bytes,
+                                bytes);
+                }
+                values = gathered.data();
+            }
+            filtered[i] = h5::filter_chunk({values, chunk.persons * bytes}, bytes,
+                                           rep.trajectory_chunk_persons[chunk.variable] * bytes);
         });
         for (std::size_t i = 0; i < chunks.size(); ++i) {
             const RowChunk& chunk = chunks[i];
@@ -442,7 +481,9 @@ struct Hdf5Recorder::Impl {
                                    ") while ", rep.name, " is open"));
         }
         check_world(rep, world, "end_replication");
-        write_person_table(rep, world.persons);
+        if (rep.per_person) {
+            write_person_table(rep, world.persons);
+        }
         const hid_t group = rep.group.get();
         h5::set_attribute(group, "weeks_recorded", rep.weeks_recorded);
         h5::set_attribute(group, "complete",
@@ -560,8 +601,8 @@ struct Hdf5Recorder::Impl {
     }
 };
 
-Hdf5Recorder::Hdf5Recorder(OutputOptions options)
-    : impl_(std::make_unique<Impl>(std::move(options))) {}
+Hdf5Recorder::Hdf5Recorder(OutputOptions options, LevelOptions level)
+    : impl_(std::make_unique<Impl>(std::move(options), level)) {}
 
 Hdf5Recorder::~Hdf5Recorder() {
     // Without end_run the handles close here and AtomicFile removes the partial file.

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "output/output_level.hpp"
 #include "sim/observe/recorder.hpp"
 
 namespace jobsim::output {
@@ -19,9 +20,9 @@ struct OutputOptions {
 
 class Hdf5Recorder final : public Recorder {
 public:
-    /// Checks the destination before anything runs.
+    /// Checks the destination before anything runs; `level` says how much is written.
     /// @throws UsageError when the file exists and force is false, or its folder does not exist.
-    explicit Hdf5Recorder(OutputOptions options);
+    explicit Hdf5Recorder(OutputOptions options, LevelOptions level = {});
     /// Removes the temporary file if the run did not reach end_run.
     ~Hdf5Recorder() override;
     Hdf5Recorder(const Hdf5Recorder&) = delete;

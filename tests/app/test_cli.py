@@ -231,9 +231,78 @@ def case_bench_smoke():
         expect(column in result.stdout, f"the table has the column '{column}'", result)
     expect("baseline-1e5" in result.stdout and "10,000" in result.stdout,
            "the case's row shows a tenth of its persons", result)
+    expect("output level standard" in result.stdout, "the default level is stated", result)
+    result = jobsim("bench", "--quick", "--cases", "baseline-1e5", "--weeks", "2",
+                    "--output-level", "full")
+    expect_exit(result, 0, "jobsim bench --quick ... --output-level full")
+    expect("output level full" in result.stdout, "the level asked for is stated", result)
+    expect_exit(jobsim("bench", "--output-level", "everything"), 2, "an unknown output level")
     result = jobsim("bench", "--cases", "no_such_case")
     expect_exit(result, 2, "jobsim bench --cases no_such_case")
     expect("baseline-1e5" in result.stderr, "the message lists the known cases", result)
+
+
+# Run inside PYTHON (h5py) by case_output_levels: the standard file's trajectories are the full
+# file's columns of the panel, and the summary file has no per-person data.
+CHECK_LEVELS = """
+import sys, h5py, numpy as np
+full, standard, summary, panel = h5py.File(sys.argv[1]), h5py.File(sys.argv[2]), h5py.File(sys.argv[3]), int(sys.argv[4])
+persons = int(full.attrs["persons"])
+ids = np.array([k * persons // panel for k in range(panel)])
+assert full.attrs["output_level"] == "full" and standard.attrs["output_level"] == "standard"
+assert int(standard.attrs["trajectory_persons"]) == panel
+checked = 0
+for arm in full["arms"]:
+    for r in full["arms"][arm]["replications"]:
+        f, s = full["arms"][arm]["replications"][r], standard["arms"][arm]["replications"][r]
+        assert (s["person"][:] == ids).all(), "the person scale holds the panel's ids"
+        for name in f["trajectories"]:
+            a, b = f["trajectories"][name][:], s["trajectories"][name][:]
+            assert b.shape == (a.shape[0], panel), name
+            assert np.array_equal(a[:, ids], b, equal_nan=True), name
+            checked += 1
+        t = summary["arms"][arm]["replications"][r]
+        assert not list(t), f"summary level: {r} holds {list(t)}"
+assert checked >= 14, checked
+assert summary.attrs["output_level"] == "summary" and "summary" in summary
+"""
+
+
+def case_output_levels():
+    """--output-level: standard (the default) writes a panel's trajectories equal to the full
+    file's columns and otherwise the same tables; summary writes none; bad values exit 2."""
+    args = [BASELINE, "--set", "population.persons=3000", "--set", "weeks=6",
+            "--set", "burn_in_weeks=2", "--replications", "2", "--threads", "2"]
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, level in (("full.h5", ["--output-level", "full"]),
+                            ("standard.h5", ["--trajectory-panel", "7"]),
+                            ("summary.h5", ["--output-level", "summary"])):
+            result = jobsim("run", *args, *level, "-o", name, cwd=tmp)
+            expect_exit(result, 0, f"run {' '.join(level)}")
+            expect("output level" in result.stdout, "the run says its output level", result)
+        for tables in ("/summary", "/arms/baseline/replications/1/persons",
+                       "/arms/baseline/replications/1/events",
+                       "/arms/baseline/replications/0/area_series"):
+            diff = subprocess.run([H5DIFF, "full.h5", "standard.h5", tables, tables], cwd=tmp,
+                                  capture_output=True, text=True, timeout=600, check=False)
+            expect(diff.returncode == 0, f"{tables} is the same at standard and full", diff)
+        check = subprocess.run([PYTHON, "-c", CHECK_LEVELS, "full.h5", "standard.h5",
+                                "summary.h5", "7"], cwd=tmp, capture_output=True, text=True,
+                               timeout=600, check=False)
+        expect(check.returncode == 0, "the levels' files hold what they should", check)
+        sizes = [(pathlib.Path(tmp) / n).stat().st_size for n in ("summary.h5", "standard.h5",
+                                                                 "full.h5")]
+        expect(sizes == sorted(sizes), f"summary < standard < full in size: {sizes}")
+
+        bad = jobsim("run", *args, "--output-level", "everything", "-o", "bad.h5", cwd=tmp)
+        expect_exit(bad, 2, "an unknown output level")
+        expect("--output-level" in bad.stderr and "standard" in bad.stderr,
+               "the message names the option and the levels", bad)
+        bad = jobsim("run", *args, "--output-level", "full", "--trajectory-panel", "5",
+                     "-o", "bad.h5", cwd=tmp)
+        expect_exit(bad, 2, "--trajectory-panel with the full level")
+        expect("--trajectory-panel" in bad.stderr, "the message names the option", bad)
+        expect(not (pathlib.Path(tmp) / "bad.h5").exists(), "no file for bad input")
 
 
 def case_reference_up_to_date():
@@ -248,12 +317,14 @@ def case_reference_up_to_date():
 
 
 def case_consumer():
-    """A real run's file is read without jobsim by tests/output/test_read_output.py (h5py)."""
+    """A real run's file, at the standard level with a panel, is read without jobsim by
+    tests/output/test_read_output.py (h5py)."""
     reader = ROOT / "tests" / "output" / "test_read_output.py"
     with tempfile.TemporaryDirectory() as tmp:
         out = pathlib.Path(tmp) / "consumer.h5"
-        expect_exit(jobsim("run", BASELINE, *TINY, "--replications", "2", "-o", out), 0,
-                    "run for the consumer test")
+        expect_exit(jobsim("run", BASELINE, *TINY, "--replications", "2",
+                           "--trajectory-panel", "50", "-o", out), 0,
+                    "run for the consumer test (a panel of 50 of the 500 persons)")
         read = subprocess.run([PYTHON, str(reader), str(out)], capture_output=True, text=True,
                               timeout=600, check=False)
         expect(read.returncode == 0, "test_read_output.py reads the file", read)

@@ -3,7 +3,8 @@
 
 Usage: test_read_output.py FILE.h5
 Checks the layout documented in output/SCHEMA.md: root provenance attributes, the complete flag,
-trajectory shapes [weeks, persons] and their dimension scales, the person table's columns and row
+trajectory shapes [weeks, trajectory persons] and their dimension scales (the person scale holding
+the ids of the panel, every person at the full level), the person table's columns and row
 count, events sorted by week, and status codes in {0, 1, 2}. Exits 0 when all hold, 1 otherwise.
 """
 
@@ -15,7 +16,7 @@ import numpy as np
 ROOT_ATTRIBUTES = [
     "format", "format_version", "jobsim_version", "scenario_name", "scenario_yaml", "seed",
     "command", "replications", "replications_completed", "weeks", "persons", "threads",
-    "created_utc", "host", "hdf5_version", "complete",
+    "created_utc", "host", "hdf5_version", "complete", "output_level", "trajectory_persons",
 ]
 TRAJECTORIES = [
     "status", "claim", "wage_per_hour", "hours_per_week", "low_paid", "applications",
@@ -38,14 +39,19 @@ def check(condition, what, failures):
         failures.append(what)
 
 
-def check_replication(name, group, weeks, failures):
+def check_replication(name, group, weeks, panel, failures):
     persons = int(group.attrs["persons"])
     check(int(group.attrs["weeks"]) == weeks, f"{name}: weeks attribute", failures)
+    ids = group["person"][:]
+    check(len(ids) == panel, f"{name}/person: {len(ids)} ids != trajectory_persons {panel}",
+          failures)
+    check(bool(np.all(np.diff(ids.astype(np.int64)) > 0)) and (not len(ids) or ids[-1] < persons),
+          f"{name}/person: ids not ascending person ids", failures)
 
     for variable in TRAJECTORIES:
         dataset = group["trajectories"][variable]
-        check(dataset.shape == (weeks, persons),
-              f"{name}/trajectories/{variable}: shape {dataset.shape} != {(weeks, persons)}",
+        check(dataset.shape == (weeks, panel),
+              f"{name}/trajectories/{variable}: shape {dataset.shape} != {(weeks, panel)}",
               failures)
         for attribute in ("units", "long_name"):
             check(attribute in dataset.attrs, f"{name}/trajectories/{variable}: no {attribute}",
@@ -69,7 +75,7 @@ def check_replication(name, group, weeks, failures):
     if persons:
         check(np.array_equal(people["person"], np.arange(persons)), f"{name}/persons: ids",
               failures)
-        check(np.array_equal(people["status"], status[-1]) if weeks else True,
+        check(np.array_equal(people["status"][ids], status[-1]) if weeks else True,
               f"{name}/persons: final status differs from the last trajectory row", failures)
         check(bool(np.all(people["weeks_employed"] <= weeks)),
               f"{name}/persons: weeks_employed above weeks", failures)
@@ -118,7 +124,8 @@ def main(argv):
         for name in replications:
             for arm in arms:
                 check_replication(f"/arms/{arm}/replications/{name}",
-                                  f["arms"][arm]["replications"][name], weeks, failures)
+                                  f["arms"][arm]["replications"][name], weeks,
+                                  int(f.attrs["trajectory_persons"]), failures)
     for failure in failures:
         print(f"FAIL: {failure}", file=sys.stderr)
     if not failures:
