@@ -26,6 +26,9 @@ PlanEffects plan_effects(const ActionPlanParams& params, PlanType type) {
 }
 
 void action_plan(const WeekContext& context, World& world, EventSink& events) {
+    if (!context.any_arm_enables(&Regime::action_plan)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     Persons& p = world.persons;
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         const ActionPlanParams& params = context.regime(p.arm[i]).action_plan;

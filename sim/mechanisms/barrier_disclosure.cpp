@@ -47,6 +47,9 @@ double disclosure_probability(const Regime& regime, double trust, double allianc
 }
 
 void barrier_disclosure(const WeekContext& context, World& world, EventSink& events) {
+    if (!context.any_arm_enables(&Regime::barrier_disclosure)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     Persons& p = world.persons;
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         const Regime& regime = context.regime(p.arm[i]);

@@ -36,6 +36,9 @@ void end_claim(const WeekContext& context, Persons& p, std::uint32_t i, ClaimEnd
 }
 
 void benefit_claim(const WeekContext& context, World& world, EventSink& events) {
+    if (!context.any_arm_enables(&Regime::benefit_claim)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     Persons& p = world.persons;
     const std::uint32_t coaches_per_area = context.scenario.service.coaches_per_area;
     parallel_for_each(p.size(), [&](std::uint32_t i) {
@@ -43,7 +46,7 @@ void benefit_claim(const WeekContext& context, World& world, EventSink& events) 
         if (!params.enabled) {
             return;
         }
-        auto stream = context.person_stream(i, rng::Purpose::benefit_claim);
+        // The stream is made only where a draw is due: most people are in work without a claim.
         if (p.claim[i] != ClaimState::none) {
             if (p.status[i] == LabourStatus::employed) {
                 if (!guaranteed(params, p.hours_per_week[i], p.tenure_weeks[i])) {
@@ -54,6 +57,7 @@ void benefit_claim(const WeekContext& context, World& world, EventSink& events) 
             } else {
                 const double multiplier =
                     p.claim[i] == ClaimState::sanctioned ? params.sanctioned_stop_multiplier : 1.0;
+                auto stream = context.person_stream(i, rng::Purpose::benefit_claim);
                 if (stream.bernoulli(params.weekly_stop_claiming * multiplier *
                                      coach_factor(world.coach_targets.sign_off, p.coach[i]))) {
                     end_claim(context, p, i, ClaimEndReason::stopped_claiming, events);
@@ -68,6 +72,7 @@ void benefit_claim(const WeekContext& context, World& world, EventSink& events) 
         const double take_up = (p.spell_weeks[i] == 0 ? params.take_up_on_job_loss
                                                       : params.weekly_take_up_while_searching) *
                                trust_take_up_factor(params, p.trust[i]);
+        auto stream = context.person_stream(i, rng::Purpose::benefit_claim);
         if (!stream.bernoulli(take_up)) {
             return;
         }

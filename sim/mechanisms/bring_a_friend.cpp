@@ -16,6 +16,9 @@ constexpr std::uint32_t max_activated = 8;
 }  // namespace
 
 void bring_a_friend(const WeekContext& context, World& world, EventSink& /*events*/) {
+    if (!context.any_arm_enables(&Regime::bring_a_friend)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     Persons& p = world.persons;
     const std::uint32_t n = p.size();
     const Network& network = world.network;

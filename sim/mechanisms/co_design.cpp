@@ -20,10 +20,8 @@ std::size_t design_slot(const WeekContext& context, std::uint16_t area, std::uin
 }  // namespace
 
 void co_design(const WeekContext& context, World& world, EventSink& events) {
-    const bool any_arm = std::any_of(context.arms.begin(), context.arms.end(),
-                                     [](const Regime& r) { return r.co_design.enabled; });
     Persons& p = world.persons;
-    if (!any_arm || world.network.persons() != p.size()) {
+    if (!context.any_arm_enables(&Regime::co_design) || world.network.persons() != p.size()) {
         return;
     }
     const std::size_t slots = static_cast<std::size_t>(world.areas.size()) * context.arms.size();

@@ -88,6 +88,9 @@ void switch_coach(const WeekContext& context, const CoachContinuityParams& param
 }  // namespace
 
 void coach_continuity(const WeekContext& context, World& world, EventSink& events) {
+    if (!context.any_arm_enables(&Regime::coach_continuity)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     Persons& p = world.persons;
     const std::vector<double> departure = departure_draws(context, world.coaches);
     parallel_for_each(p.size(), [&](std::uint32_t i) {

@@ -19,6 +19,9 @@ std::uint8_t informed_needs(const CoachInformationParams& params, std::uint8_t b
 }
 
 void coach_information(const WeekContext& context, World& world, EventSink& events) {
+    if (!context.any_arm_enables(&Regime::coach_information)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     Persons& p = world.persons;
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         const CoachInformationParams& params = context.regime(p.arm[i]).coach_information;

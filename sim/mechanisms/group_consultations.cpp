@@ -111,6 +111,9 @@ double group_consultation_minutes(const WeekContext& context, const Persons& p, 
 }
 
 void group_consultations(const WeekContext& context, World& world, EventSink& events) {
+    if (!context.any_arm_enables(&Regime::group_consultations)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     Persons& p = world.persons;
     const std::uint32_t n = p.size();
     if (world.network.persons() != n) {

@@ -28,6 +28,9 @@ double in_work_support_factor(const InWorkSupportParams& params, std::uint8_t we
 }
 
 void in_work_support(const WeekContext& context, World& world, EventSink& events) {
+    if (!context.any_arm_enables(&Regime::in_work_support)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     Persons& p = world.persons;
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         const InWorkSupportParams& params = context.regime(p.arm[i]).in_work_support;

@@ -22,6 +22,9 @@ bool has_mentor(const Network& network, std::uint32_t i) {
 }  // namespace
 
 void mentoring(const WeekContext& context, World& world, EventSink& events) {
+    if (!context.any_arm_enables(&Regime::mentoring)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     Persons& p = world.persons;
     const std::uint32_t n = p.size();
     if (world.network.persons() != n) {

@@ -170,6 +170,9 @@ bool has_work_kit(std::uint8_t budget_order) {
 }
 
 void personal_budget(const WeekContext& context, World& world, EventSink& events) {
+    if (!context.any_arm_enables(&Regime::personal_budget)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     Persons& p = world.persons;
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         const PersonalBudgetParams& params = context.regime(p.arm[i]).personal_budget;

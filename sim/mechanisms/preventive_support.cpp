@@ -19,6 +19,9 @@ bool at_risk_of_job_loss(const PreventiveSupportParams& params, std::uint8_t age
 }
 
 void preventive_support(const WeekContext& context, World& world, EventSink& events) {
+    if (!context.any_arm_enables(&Regime::preventive_support)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     Persons& p = world.persons;
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         const Regime& regime = context.regime(p.arm[i]);

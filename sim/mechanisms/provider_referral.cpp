@@ -95,6 +95,9 @@ const ProgrammeSpec* programme(const ProviderReferralParams& params, ProviderKin
 }
 
 void provider_referral(const WeekContext& context, World& world, EventSink& events) {
+    if (!context.any_arm_enables(&Regime::provider_referral)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     Persons& p = world.persons;
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         const ProviderReferralParams& params = context.regime(p.arm[i]).provider_referral;

@@ -128,6 +128,9 @@ double closure_hazard(const SelfEmploymentParams& params, std::uint16_t weeks_tr
 }
 
 void self_employment(const WeekContext& context, World& world, EventSink& events) {
+    if (!context.any_arm_enables(&Regime::self_employment)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     Persons& p = world.persons;
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         const SelfEmploymentParams& params = context.regime(p.arm[i]).self_employment;

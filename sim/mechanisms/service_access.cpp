@@ -94,6 +94,9 @@ bool may_join_to_search(const Persons& p, std::uint32_t i) {
 }  // namespace
 
 void service_access(const WeekContext& context, World& world, EventSink& events) {
+    if (!context.any_arm_enables(&Regime::service_access)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     Persons& p = world.persons;
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         const ServiceAccessParams& params = context.regime(p.arm[i]).service_access;
@@ -111,7 +114,11 @@ void service_access(const WeekContext& context, World& world, EventSink& events)
         if (p.coach[i] == none<CoachId>) {
             p.service_route[i] = ServiceRoute::none;
         }
-        auto stream = context.person_stream(i, rng::Purpose::service_access);
+        // Each path below draws at most once, so a fresh stream at the draw gives the same number
+        // as one made up front; most people (in work, aware, not joining) never make one.
+        const auto draw = [&](double probability) {
+            return context.person_stream(i, rng::Purpose::service_access).bernoulli(probability);
+        };
         const ServiceRoute route = p.service_route[i];
         const bool voluntary = route == ServiceRoute::voluntary_search ||
                                route == ServiceRoute::more_hours ||
@@ -124,7 +131,7 @@ void service_access(const WeekContext& context, World& world, EventSink& events)
             const double drop =
                 params.weekly_drop_out *
                 (1.0 + params.distrust_weight * (1.0 - static_cast<double>(p.trust[i])));
-            if (!open_to_non_claimants(params) || stream.bernoulli(drop)) {
+            if (!open_to_non_claimants(params) || draw(drop)) {
                 detach_from_service(context, p, i, events);
                 return;
             }
@@ -135,13 +142,13 @@ void service_access(const WeekContext& context, World& world, EventSink& events)
             return;
         }
         if (p.aware_of_service[i] == 0) {
-            if (stream.bernoulli(awareness_rate(params))) {
+            if (draw(awareness_rate(params))) {
                 p.aware_of_service[i] = 1;
             }
             return;  // learning of the service and joining are a week apart
         }
         if (!open_to_non_claimants(params) || !may_join_to_search(p, i) ||
-            !stream.bernoulli(join_probability(params, params.weekly_join_if_aware, p.trust[i]))) {
+            !draw(join_probability(params, params.weekly_join_if_aware, p.trust[i]))) {
             return;
         }
         attach_without_claim(context, p, i, ServiceRoute::voluntary_search, events);

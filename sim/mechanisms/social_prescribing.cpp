@@ -7,6 +7,9 @@
 namespace jobsim::mechanisms {
 
 void social_prescribing(const WeekContext& context, World& world, EventSink& events) {
+    if (!context.any_arm_enables(&Regime::social_prescribing)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     const Persons& p = world.persons;
     const auto params_of = [&](std::uint32_t i) -> const SocialPrescribingParams& {
         return context.regime(p.arm[i]).social_prescribing;

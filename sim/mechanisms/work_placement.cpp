@@ -29,6 +29,9 @@ std::uint32_t host_vacancy(const World& world, std::uint32_t i, rng::Stream& str
 }  // namespace
 
 void work_placement(const WeekContext& context, World& world, EventSink& events) {
+    if (!context.any_arm_enables(&Regime::work_placement)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     Persons& p = world.persons;
     std::vector<std::uint32_t> conversion(p.size(), no_conversion);
     parallel_for_each(p.size(), [&](std::uint32_t i) {

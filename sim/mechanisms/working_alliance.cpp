@@ -75,6 +75,9 @@ double meeting_alliance_share(const WorkingAllianceParams& params, double minute
 }
 
 void working_alliance(const WeekContext& context, World& world, EventSink& /*events*/) {
+    if (!context.any_arm_enables(&Regime::working_alliance)) {
+        return;  // each person's step starts with its arm's switch: no arm, no work
+    }
     Persons& p = world.persons;
     parallel_for_each(p.size(), [&](std::uint32_t i) {
         const WorkingAllianceParams& params = context.regime(p.arm[i]).working_alliance;

@@ -2,6 +2,7 @@
 // arm, the replication's random key and the week number.
 #pragma once
 
+#include <algorithm>
 #include <span>
 
 #include "sim/core/ids.hpp"
@@ -24,6 +25,15 @@ struct WeekContext {
 
     /// The regime a person's arm runs under.
     [[nodiscard]] const Regime& regime(std::uint8_t arm) const { return arms[arm]; }
+
+    /// Whether any arm switches on a service lever (Regime::*lever).enabled. A mechanism whose
+    /// every per-person step begins by returning when its arm's switch is off does nothing at all
+    /// when this is false, so it returns before scanning everyone (issue 5).
+    template <class Params>
+    [[nodiscard]] bool any_arm_enables(Params Regime::*lever) const {
+        return std::any_of(arms.begin(), arms.end(),
+                           [lever](const Regime& arm) { return (arm.*lever).enabled; });
+    }
 
     /// A person's stream for this week and purpose (the same numbers with or without person_keys).
     [[nodiscard]] rng::Stream person_stream(std::uint32_t person, rng::Purpose purpose) const {

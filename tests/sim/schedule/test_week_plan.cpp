@@ -54,3 +54,21 @@ TEST_CASE("week_context: person streams are the same with or without the week's 
         }
     }
 }
+
+TEST_CASE("week_context: any_arm_enables sees a lever switched on in any arm", "[schedule]") {
+    // Mechanisms skip their whole pass on false, so a lever on in a later arm must count.
+    const Scenario scenario;
+    std::vector<Regime> arms{scenario.regime, scenario.regime};
+    arms[0].personal_budget.enabled = false;
+    arms[1].personal_budget.enabled = false;
+    const WeekContext context{scenario, arms, rng::ReplicationKey::make(1, 0), 0};
+    CHECK_FALSE(context.any_arm_enables(&Regime::personal_budget));
+    arms[1].personal_budget.enabled = true;
+    CHECK(context.any_arm_enables(&Regime::personal_budget));
+    arms[0].personal_budget.enabled = true;
+    arms[1].personal_budget.enabled = false;
+    CHECK(context.any_arm_enables(&Regime::personal_budget));
+    const std::vector<Regime> none;
+    const WeekContext empty{scenario, none, rng::ReplicationKey::make(1, 0), 0};
+    CHECK_FALSE(empty.any_arm_enables(&Regime::personal_budget));
+}
