@@ -27,6 +27,9 @@ inline constexpr Id none = static_cast<Id>(std::numeric_limits<std::underlying_t
 /// saturations a randomised saturation design draws from.
 inline constexpr std::size_t max_arms = 64;
 
+/// Largest population.persons a scenario may ask for; Tie packs a person index into 27 bits.
+inline constexpr std::uint32_t max_persons = 50'000'000;
+
 /// Week number within a replication, 0-based.
 using Week = std::uint32_t;
 

@@ -189,7 +189,7 @@ void describe(Visitor& v, PopulationSpec& p) {
     v.field("persons", p.persons,
             {.doc = "Number of working-age people simulated.",
              .min = 1,
-             .max = 50'000'000,
+             .max = max_persons,
              .unit = "persons",
              .required = true});
     v.field("areas", p.areas,

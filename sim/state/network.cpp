@@ -35,8 +35,8 @@ bool Network::add_tie(std::uint32_t i, std::uint32_t j, std::uint8_t flags,
     const bool dispersed = area[i] != area[j];
     const auto with_place =
         static_cast<std::uint8_t>(dispersed ? (flags | tie_dispersed) : (flags & ~tie_dispersed));
-    slots[static_cast<std::size_t>(i) * capacity + degree[i]++] = {j, with_place};
-    slots[static_cast<std::size_t>(j) * capacity + degree[j]++] = {i, with_place};
+    slots[static_cast<std::size_t>(i) * capacity + degree[i]++] = make_tie(j, with_place);
+    slots[static_cast<std::size_t>(j) * capacity + degree[j]++] = make_tie(i, with_place);
     return true;
 }
 

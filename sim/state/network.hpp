@@ -21,10 +21,28 @@ enum TieFlag : std::uint8_t {
     tie_peer = 1u << 4,       ///< formed in a peer group or community activity (E7, E8, E15)
 };
 
+/// Bits of a Tie's contact: persons are numbered below 2^27 (scenario validation caps
+/// population.persons at max_persons), which leaves 5 bits for the TieFlag bits.
+inline constexpr unsigned tie_contact_bits = 27;
+
+/// One slot of the network, packed into 4 bytes: the slots are the largest per-person state
+/// (capacity x 4 bytes), and 5-byte ties would pad to 8 (issue 5's memory budget).
 struct Tie {
-    std::uint32_t contact = 0;  ///< person index
-    std::uint8_t flags = 0;     ///< TieFlag bits
+    std::uint32_t contact : tie_contact_bits = 0;     ///< person index
+    std::uint32_t flags : 32 - tie_contact_bits = 0;  ///< TieFlag bits
 };
+static_assert(sizeof(Tie) == 4, "a tie is packed into 4 bytes");
+
+/// A tie to `contact` (below 2^tie_contact_bits) carrying TieFlag bits `flags`.
+[[nodiscard]] constexpr Tie make_tie(std::uint32_t contact, std::uint8_t flags) {
+    Tie tie;
+    tie.contact = contact & ((1u << tie_contact_bits) - 1u);
+    tie.flags = flags & ((1u << (32 - tie_contact_bits)) - 1u);
+    return tie;
+}
+static_assert(tie_peer < (1u << (32 - tie_contact_bits)), "every TieFlag fits a tie's flag bits");
+static_assert(max_persons <= (std::uint64_t{1} << tie_contact_bits),
+              "every person index fits a tie's contact bits");
 
 /// Per-person network measures (seed E19: the social-capital instrument).
 struct NetworkMeasures {
@@ -45,6 +63,11 @@ struct Network {
 
     [[nodiscard]] std::uint32_t persons() const {
         return static_cast<std::uint32_t>(degree.size());
+    }
+
+    /// Bytes of slots and degree per person, whatever the degree (issue 5's memory budget).
+    [[nodiscard]] static constexpr std::size_t bytes_per_person() {
+        return capacity * sizeof(Tie) + sizeof(std::uint8_t);
     }
 
     /// Empty network of n persons, with the by-area member index built from `area`.
