@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <tbb/parallel_sort.h>
-
 #include "sim/mechanisms/support_effects.hpp"
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
@@ -23,7 +21,7 @@ struct Candidate {
 };
 
 /// Total order: by vacancy, best score first, then lowest person id. With a total order the
-/// sorted result is unique, so it does not depend on how the parallel sort split the work.
+/// best applicant of a vacancy is unique, whatever order the applications come in.
 bool candidate_order(const Candidate& a, const Candidate& b) {
     if (a.vacancy != b.vacancy) {
         return a.vacancy < b.vacancy;
@@ -93,21 +91,30 @@ std::vector<Candidate> assess(const WeekContext& context, const EmployerChoicePa
     return candidates;
 }
 
-/// Sort, then each vacancy offers to its best applicant if they clear the threshold.
+/// Each vacancy offers to its best applicant if they clear the threshold. Only the best of each
+/// vacancy matters, so one pass keeps it (first under candidate_order, a total order: the same one
+/// a sort would put first) instead of sorting all applications: linear in the applications.
 std::vector<Offer> make_offers(const EmployerChoiceParams& params, const World& world,
-                               std::vector<Candidate>& candidates) {
-    tbb::parallel_sort(candidates.begin(), candidates.end(), candidate_order);
-    std::vector<Offer> offers;
-    for (std::size_t k = 0; k < candidates.size(); ++k) {
-        const Candidate& best = candidates[k];
-        if (best.vacancy == Applications::no_vacancy) {
-            break;  // no_vacancy sorts last
+                               const std::vector<Candidate>& candidates) {
+    constexpr std::uint32_t none = 0xFFFFFFFFu;
+    std::vector<std::uint32_t> best(world.vacancies.size(), none);  // index into candidates
+    for (std::uint32_t k = 0; k < candidates.size(); ++k) {
+        const std::uint32_t v = candidates[k].vacancy;
+        if (v != Applications::no_vacancy &&
+            (best[v] == none || candidate_order(candidates[k], candidates[best[v]]))) {
+            best[v] = k;
         }
-        const bool first_of_vacancy = k == 0 || candidates[k - 1].vacancy != best.vacancy;
-        if (first_of_vacancy && best.score > params.hiring_threshold) {
-            const float pay = world.vacancies.wage_per_hour[best.vacancy] *
-                              static_cast<float>(world.vacancies.hours_per_week[best.vacancy]);
-            offers.push_back({best.person, best.vacancy, pay, best.channel});
+    }
+    std::vector<Offer> offers;
+    for (std::uint32_t v = 0; v < best.size(); ++v) {
+        if (best[v] == none) {
+            continue;
+        }
+        const Candidate& top = candidates[best[v]];
+        if (top.score > params.hiring_threshold) {
+            const float pay = world.vacancies.wage_per_hour[v] *
+                              static_cast<float>(world.vacancies.hours_per_week[v]);
+            offers.push_back({top.person, v, pay, top.channel});
         }
     }
     std::sort(offers.begin(), offers.end(), offer_order);
@@ -174,7 +181,7 @@ void employer_choice(const WeekContext& context, World& world, EventSink& events
     if (!params.enabled) {
         return;
     }
-    std::vector<Candidate> candidates = assess(context, params, world);
+    const std::vector<Candidate> candidates = assess(context, params, world);
     const std::vector<Offer> offers = make_offers(params, world, candidates);
     // Resolve: each person takes at most one offer: the best paid (weekly) of those whose hourly
     // wage clears their reservation wage. Declined offers leave the vacancy open for next week.

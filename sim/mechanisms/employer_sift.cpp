@@ -1,10 +1,9 @@
 #include "sim/mechanisms/employer_sift.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <vector>
-
-#include <tbb/parallel_sort.h>
 
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
@@ -33,6 +32,34 @@ bool reading_order(const Pending& a, const Pending& b) {
         return a.order < b.order;
     }
     return a.application < b.application;
+}
+
+/// Applications to an employer, grouped by employer (a counting sort) and each group put in
+/// reading order: small sorts, run in parallel across employers, instead of one sort of every
+/// application. Applications to no vacancy are left out: no one reads them.
+Grouped<Pending> group_by_employer(std::uint32_t employers, const std::vector<Pending>& pending) {
+    Grouped<Pending> out;
+    out.offsets.assign(static_cast<std::size_t>(employers) + 1, 0);
+    for (const Pending& application : pending) {
+        if (application.employer != no_employer) {
+            ++out.offsets[application.employer + 1u];
+        }
+    }
+    for (std::uint32_t e = 0; e < employers; ++e) {
+        out.offsets[e + 1] += out.offsets[e];
+    }
+    out.values.resize(out.offsets[employers]);
+    std::vector<std::uint32_t> next(out.offsets.begin(), out.offsets.end() - 1);
+    for (const Pending& application : pending) {
+        if (application.employer != no_employer) {
+            out.values[next[application.employer]++] = application;
+        }
+    }
+    parallel_for_each(employers, [&out](std::uint32_t e) {
+        std::sort(out.values.begin() + out.offsets[e], out.values.begin() + out.offsets[e + 1],
+                  reading_order);
+    });
+    return out;
 }
 
 void record(const WeekContext& context, EventKind kind, const Pending& pending, EventSink& events) {
@@ -81,29 +108,24 @@ void employer_sift(const WeekContext& context, World& world, EventSink& events) 
                 .screened_out = low_fit && screen.bernoulli(params.low_fit_screen_out_probability)};
         }
     });
-    tbb::parallel_sort(pending.begin(), pending.end(), reading_order);
+    const Grouped<Pending> by_employer = group_by_employer(world.employers.size(), pending);
 
     // Resolve: each employer reads up to its capacity, in order; the rest are dropped.
-    std::uint32_t read = 0;
-    std::uint32_t capacity = 0;
-    for (std::size_t j = 0; j < pending.size(); ++j) {
-        const Pending& application = pending[j];
-        if (application.employer == no_employer) {
-            break;  // sorts last
-        }
-        if (j == 0 || pending[j - 1].employer != application.employer) {
-            read = 0;
-            capacity = sift_capacity(params, world.employers.target_size[application.employer]);
-        }
-        if (read >= capacity) {
-            applications.vacancy[application.application] = Applications::no_vacancy;
-            record(context, EventKind::application_unread, application, events);
-            continue;
-        }
-        ++read;
-        if (application.screened_out) {
-            applications.vacancy[application.application] = Applications::no_vacancy;
-            record(context, EventKind::application_screened_out, application, events);
+    for (std::uint32_t e = 0; e < world.employers.size(); ++e) {
+        const std::uint32_t capacity = sift_capacity(params, world.employers.target_size[e]);
+        std::uint32_t read = 0;
+        for (std::uint32_t j = by_employer.offsets[e]; j < by_employer.offsets[e + 1]; ++j) {
+            const Pending& application = by_employer.values[j];
+            if (read >= capacity) {
+                applications.vacancy[application.application] = Applications::no_vacancy;
+                record(context, EventKind::application_unread, application, events);
+                continue;
+            }
+            ++read;
+            if (application.screened_out) {
+                applications.vacancy[application.application] = Applications::no_vacancy;
+                record(context, EventKind::application_screened_out, application, events);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <utility>
 
 #include "sim/mechanisms/social_ties.hpp"
@@ -94,38 +95,38 @@ void drop_slots(Network& network, std::uint32_t i, SlotMask drop) {
     network.degree[i] = static_cast<std::uint8_t>(kept);
 }
 
-/// A tie lapses when either end lets it. Few people let anything lapse in a week, so each of
-/// them marks the slot at both ends (serially: the other end is someone else's list), and only
-/// the lists with a mark are compacted.
+/// A tie lapses when either end lets it. Each person who lets a tie lapse marks the slot at the
+/// other end too; marks are OR-ed in atomically, and OR does not depend on the order, so this runs
+/// in parallel and gives the same marks at any thread count. The lists are only read while
+/// marking, then each marked list is compacted by the thread that owns its person.
 void remove_lapsed(World& world, const std::vector<SlotMask>& lapse) {
     Network& network = world.network;
     std::vector<SlotMask> drop(lapse);
-    std::vector<std::uint32_t> touched;  // persons with a mark, each once
-    for (std::uint32_t j = 0; j < network.persons(); ++j) {
+    const Network& lists = network;
+    parallel_for_each(network.persons(), [&](std::uint32_t j) {
         if (lapse[j] == 0) {
-            continue;
+            return;
         }
-        touched.push_back(j);
-        const auto ties = network.ties(j);
+        const auto ties = lists.ties(j);
         for (std::uint32_t r = 0; r < ties.size(); ++r) {
             if ((lapse[j] & (1u << r)) == 0) {
                 continue;
             }
             const std::uint32_t i = ties[r].contact;
-            const auto back = network.ties(i);
+            const auto back = lists.ties(i);
             for (std::uint32_t s = 0; s < back.size(); ++s) {
                 if (back[s].contact == j) {
-                    if (drop[i] == 0) {
-                        touched.push_back(i);
-                    }
-                    drop[i] = static_cast<SlotMask>(drop[i] | (1u << s));
+                    std::atomic_ref<SlotMask>(drop[i]).fetch_or(static_cast<SlotMask>(1u << s),
+                                                                std::memory_order_relaxed);
                 }
             }
         }
-    }
-    for (const std::uint32_t i : touched) {
-        drop_slots(network, i, drop[i]);
-    }
+    });
+    parallel_for_each(network.persons(), [&](std::uint32_t i) {
+        if (drop[i] != 0) {
+            drop_slots(network, i, drop[i]);
+        }
+    });
 }
 
 /// Each person may propose one new tie; they are added in person order.
