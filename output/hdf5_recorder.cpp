@@ -19,9 +19,11 @@
 #include <vector>
 
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 
 #include "output/atomic_file.hpp"
 #include "output/codes.hpp"
+#include "output/h5/appended_table.hpp"
 #include "output/h5/error.hpp"
 #include "output/h5/filters.hpp"
 #include "output/h5/objects.hpp"
@@ -155,10 +157,8 @@ struct Replication {
     h5::Dataset person_scale;
     std::vector<h5::Dataset> trajectory_sets;
     std::vector<hsize_t> trajectory_chunk_persons;  ///< persons per chunk, by variable
-    h5::Dataset events;
-    hsize_t event_rows = 0;
-    h5::Dataset area_series;
-    hsize_t area_rows = 0;
+    h5::AppendedTable events;
+    h5::AppendedTable area_series;
     std::vector<Counts> counts;
 };
 
@@ -177,16 +177,17 @@ h5::Dataset scale_dataset(hid_t parent, const std::string& name,
     return scale;
 }
 
-/// An empty, extendible, compressed table of T.
+/// An empty, extendible, compressed table of T; `owner` names the parent in messages.
 template <class T>
-h5::Dataset create_table(hid_t parent, const std::string& name) {
+h5::AppendedTable create_table(hid_t parent, const std::string& name, const std::string& owner) {
     const h5::Datatype stored = h5::h5_type<T>::file();
     const std::size_t row_bytes = H5Tget_size(stored.get());
     const hsize_t rows_per_chunk = h5::chunk_length(std::numeric_limits<hsize_t>::max(), row_bytes);
     h5::Layout layout = h5::Layout::fixed({0});
     layout.max_dims = {H5S_UNLIMITED};
     layout.chunk = {rows_per_chunk};
-    return h5::create_dataset(parent, name, stored.get(), layout);
+    return {h5::create_dataset(parent, name, stored.get(), layout), h5::h5_type<T>::memory(),
+            h5::h5_type<T>::file(), owner + "/" + name};
 }
 
 }  // namespace
@@ -205,8 +206,6 @@ struct Hdf5Recorder::Impl {
     Stage stage = Stage::constructed;
     std::uint32_t weeks = 0;
     std::uint32_t replications_completed = 0;
-    h5::Datatype event_memory;
-    h5::Datatype area_memory;
 
     Impl(OutputOptions opts, LevelOptions level_options)
         : options(std::move(opts)), level(level_options), target(options.path, options.force) {}
@@ -245,8 +244,6 @@ struct Hdf5Recorder::Impl {
     void begin_run(const RunInfo& info) {
         expect(Stage::constructed, "begin_run");
         weeks = info.weeks;
-        event_memory = h5::h5_type<Event>::memory();
-        area_memory = h5::h5_type<AreaWeek>::memory();
         file = h5::create_file(target.partial_path());
         write_root_attributes(info);
         {
@@ -319,10 +316,10 @@ struct Hdf5Recorder::Impl {
             rep.trajectory_sets.push_back(create_trajectory(rep, variable, chunk_persons));
             rep.trajectory_chunk_persons.push_back(chunk_persons);
         }
-        rep.events = create_table<Event>(group, "events");
-        set_event_attributes(rep.events.get());
-        rep.area_series = create_table<AreaWeek>(group, "area_series");
-        h5::set_attribute(rep.area_series.get(), "long_name",
+        rep.events = create_table<Event>(group, "events", rep.name);
+        set_event_attributes(rep.events.dataset().get());
+        rep.area_series = create_table<AreaWeek>(group, "area_series", rep.name);
+        h5::set_attribute(rep.area_series.dataset().get(), "long_name",
                           "weekly aggregates per area, one row per (week, area)");
     }
 
@@ -384,8 +381,6 @@ struct Hdf5Recorder::Impl {
         }
         const Persons& persons = world.persons;
 
-        write_trajectory_rows(rep, week, persons);
-
         for (std::uint32_t p = 0; p < rep.persons; ++p) {
             Counts& c = rep.counts[p];
             c.weeks_employed += persons.status[p] == LabourStatus::employed ? 1u : 0u;
@@ -421,17 +416,17 @@ struct Hdf5Recorder::Impl {
             std::sort(sorted.begin(), sorted.end(), event_order);
             events = sorted;
         }
-        h5::append(rep.events, rep.event_rows, events.size(), event_memory.get(), events.data(),
-                   rep.name + "/events");
-        h5::append(rep.area_series, rep.area_rows, areas.size(), area_memory.get(), areas.data(),
-                   rep.name + "/area_series");
+        rep.events.append(events.data(), events.size());
+        rep.area_series.append(areas.data(), areas.size());
+        write_week_chunks(rep, week, persons);
         ++rep.weeks_recorded;
     }
 
-    /// Writes week `week` of every trajectory. A row is whole chunks (chunks are one week deep),
-    /// so each chunk is compressed once, in parallel, and stored as is: deflate was most of the
-    /// output's cost when HDF5 compressed the chunks one at a time on this thread.
-    static void write_trajectory_rows(const Replication& rep, Week week, const Persons& persons) {
+    /// Writes week `week` of every trajectory and the tables' full chunks. A row is whole chunks
+    /// (chunks are one week deep), so each chunk is compressed once, in parallel with the tables'
+    /// chunks, and stored as is: deflate was most of the output's cost when HDF5 compressed the
+    /// chunks one at a time on this thread.
+    static void write_week_chunks(Replication& rep, Week week, const Persons& persons) {
         static_assert(std::endian::native == std::endian::little,
                       "chunks are stored unconverted and the file types are little-endian");
         const std::vector<Trajectory>& variables = trajectories();
@@ -446,7 +441,7 @@ struct Hdf5Recorder::Impl {
             }
         }
         std::vector<std::vector<std::byte>> filtered(chunks.size());
-        tbb::parallel_for(std::size_t{0}, chunks.size(), [&](std::size_t i) {
+        const auto filter_trajectory_chunk = [&](std::size_t i) {
             const RowChunk& chunk = chunks[i];
             const Trajectory& variable = variables[chunk.variable];
             const std::size_t bytes = variable.element_bytes;
@@ -464,13 +459,18 @@ struct Hdf5Recorder::Impl {
             }
             filtered[i] = h5::filter_chunk({values, chunk.persons * bytes}, bytes,
                                            rep.trajectory_chunk_persons[chunk.variable] * bytes);
-        });
+        };
+        tbb::parallel_invoke(
+            [&] { tbb::parallel_for(std::size_t{0}, chunks.size(), filter_trajectory_chunk); },
+            [&] { rep.events.compress(); }, [&] { rep.area_series.compress(); });
         for (std::size_t i = 0; i < chunks.size(); ++i) {
             const RowChunk& chunk = chunks[i];
             h5::write_chunk(rep.trajectory_sets[chunk.variable], {week, chunk.first_person},
                             filtered[i],
                             rep.name + "/trajectories/" + variables[chunk.variable].name);
         }
+        rep.events.store();
+        rep.area_series.store();
     }
 
     void end_replication(std::uint32_t index, std::uint8_t arm, const World& world) {
@@ -482,6 +482,9 @@ struct Hdf5Recorder::Impl {
         }
         check_world(rep, world, "end_replication");
         if (rep.per_person) {
+            // The partial last chunks: until here a table holds only whole chunks of rows.
+            rep.events.finish();
+            rep.area_series.finish();
             write_person_table(rep, world.persons);
         }
         const hid_t group = rep.group.get();

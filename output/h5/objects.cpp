@@ -120,24 +120,6 @@ void write_chunk(const Dataset& dataset, const std::vector<hsize_t>& offset,
           dataset.get(), "write a chunk of", name);
 }
 
-void append(const Dataset& dataset, hsize_t& rows, hsize_t count, hid_t memory_type,
-            const void* data, std::string_view name) {
-    if (count == 0) {
-        return;
-    }
-    const hsize_t new_rows = rows + count;
-    check(H5Dset_extent(dataset.get(), &new_rows), dataset.get(), "extend", name);
-    const Dataspace file_space(
-        checked(H5Dget_space(dataset.get()), dataset.get(), "get the space of", name));
-    check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, &rows, nullptr, &count, nullptr),
-          dataset.get(), "select new rows of", name);
-    const Dataspace memory_space = simple_space({count}, {});
-    check(H5Dwrite(dataset.get(), memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT,
-                   data),
-          dataset.get(), "append to", name);
-    rows = new_rows;
-}
-
 void write_text_dataset(hid_t parent, const std::string& name, std::string_view text) {
     const Datatype type = utf8_string_type();
     const Dataspace space = scalar_space();

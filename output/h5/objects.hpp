@@ -65,11 +65,6 @@ void write_all(const Dataset& dataset, hid_t memory_type, const void* data, std:
 void write_chunk(const Dataset& dataset, const std::vector<hsize_t>& offset,
                  std::span<const std::byte> filtered, std::string_view name);
 
-/// Appends `count` records to an extendible 1-D dataset holding `rows` records; updates `rows`.
-/// @throws OutputError
-void append(const Dataset& dataset, hsize_t& rows, hsize_t count, hid_t memory_type,
-            const void* data, std::string_view name);
-
 /// Writes a scalar UTF-8 string dataset. @throws OutputError
 void write_text_dataset(hid_t parent, const std::string& name, std::string_view text);
 
