@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -14,6 +15,7 @@
 
 #include "output/h5/handle.hpp"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace jobsim::testing {
@@ -159,6 +161,20 @@ inline std::vector<double> read_column(hid_t table, const std::string& member) {
         throw std::runtime_error("cannot read column " + member);
     }
     return values;
+}
+
+/// Whether h5diff (package hdf5-tools) is installed where the tests call it.
+inline bool h5diff_available() {
+    return std::filesystem::exists("/usr/bin/h5diff");
+}
+
+/// Exit status of `h5diff -q a b objects` (0: same, 1: different, 2: error; -1: no status).
+inline int h5diff(const std::filesystem::path& a, const std::filesystem::path& b,
+                  const std::string& objects) {
+    const std::string command = "/usr/bin/h5diff -q '" + a.string() + "' '" + b.string() + "' " +
+                                objects + " >/dev/null 2>&1";
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 }  // namespace jobsim::testing

@@ -48,17 +48,8 @@ SampleRun write_sample(const fs::path& path, SampleRun run = {}, bool force = fa
     return run;
 }
 
-bool h5diff_available() {
-    return fs::exists("/usr/bin/h5diff");
-}
-
-/// Exit status of h5diff (0: same, 1: different, 2: error).
-int h5diff(const fs::path& a, const fs::path& b, const std::string& objects) {
-    const std::string command = "/usr/bin/h5diff -q '" + a.string() + "' '" + b.string() + "' " +
-                                objects + " >/dev/null 2>&1";
-    const int status = std::system(command.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+using jobsim::testing::h5diff;
+using jobsim::testing::h5diff_available;
 
 }  // namespace
 

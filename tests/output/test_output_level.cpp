@@ -55,13 +55,7 @@ bool same_value(double a, double b) {
     return a == b || (std::isnan(a) && std::isnan(b));
 }
 
-/// Exit status of h5diff (0: same, 1: different, 2: error).
-int h5diff(const fs::path& a, const fs::path& b, const std::string& objects) {
-    const std::string command = "/usr/bin/h5diff -q '" + a.string() + "' '" + b.string() + "' " +
-                                objects + " >/dev/null 2>&1";
-    const int status = std::system(command.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+using jobsim::testing::h5diff;
 
 }  // namespace
 
@@ -121,7 +115,7 @@ TEST_CASE("output_level: standard trajectories are the full file's columns of th
     const auto status = numbers(full, replication(0) + "/trajectories/status");
     CHECK(status[0] != status[7]);
 
-    if (fs::exists("/usr/bin/h5diff")) {
+    if (jobsim::testing::h5diff_available()) {
         for (const char* table : {"persons", "events", "area_series"}) {
             const std::string object = replication(1) + "/" + table;
             INFO(object);
@@ -132,7 +126,7 @@ TEST_CASE("output_level: standard trajectories are the full file's columns of th
 }
 
 TEST_CASE("output_level: a panel as large as the population is the full file", "[output]") {
-    if (!fs::exists("/usr/bin/h5diff")) {
+    if (!jobsim::testing::h5diff_available()) {
         WARN("h5diff is not installed: not compared");
         return;
     }
