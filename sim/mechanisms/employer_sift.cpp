@@ -8,6 +8,7 @@
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
+#include "sim/state/grouping.hpp"
 #include "sim/state/world.hpp"
 
 namespace jobsim::mechanisms {
@@ -38,23 +39,11 @@ bool reading_order(const Pending& a, const Pending& b) {
 /// reading order: small sorts, run in parallel across employers, instead of one sort of every
 /// application. Applications to no vacancy are left out: no one reads them.
 Grouped<Pending> group_by_employer(std::uint32_t employers, const std::vector<Pending>& pending) {
-    Grouped<Pending> out;
-    out.offsets.assign(static_cast<std::size_t>(employers) + 1, 0);
-    for (const Pending& application : pending) {
-        if (application.employer != no_employer) {
-            ++out.offsets[application.employer + 1u];
-        }
-    }
-    for (std::uint32_t e = 0; e < employers; ++e) {
-        out.offsets[e + 1] += out.offsets[e];
-    }
-    out.values.resize(out.offsets[employers]);
-    std::vector<std::uint32_t> next(out.offsets.begin(), out.offsets.end() - 1);
-    for (const Pending& application : pending) {
-        if (application.employer != no_employer) {
-            out.values[next[application.employer]++] = application;
-        }
-    }
+    Grouped<Pending> out = group_stably(
+        employers, pending.size(),
+        // no_employer is past every employer, so applications to no vacancy fall in no group
+        [&pending](std::size_t k) { return pending[k].employer; },
+        [&pending](std::size_t k) { return pending[k]; });
     parallel_for_each(employers, [&out](std::uint32_t e) {
         std::sort(out.values.begin() + out.offsets[e], out.values.begin() + out.offsets[e + 1],
                   reading_order);

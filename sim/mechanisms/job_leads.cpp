@@ -5,6 +5,7 @@
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
+#include "sim/state/grouping.hpp"
 #include "sim/state/world.hpp"
 
 namespace jobsim::mechanisms {
@@ -18,22 +19,10 @@ struct Lead {
 
 /// Open vacancies grouped by employer (counting sort, stable by vacancy index).
 Grouped<std::uint32_t> vacancies_by_employer(const World& world) {
-    Grouped<std::uint32_t> out;
-    const std::uint32_t employers = world.employers.size();
-    out.offsets.assign(static_cast<std::size_t>(employers) + 1, 0);
     const Vacancies& v = world.vacancies;
-    for (std::uint32_t k = 0; k < v.size(); ++k) {
-        ++out.offsets[index(v.employer[k]) + 1u];
-    }
-    for (std::uint32_t e = 0; e < employers; ++e) {
-        out.offsets[e + 1] += out.offsets[e];
-    }
-    out.values.resize(v.size());
-    std::vector<std::uint32_t> next(out.offsets.begin(), out.offsets.end() - 1);
-    for (std::uint32_t k = 0; k < v.size(); ++k) {
-        out.values[next[index(v.employer[k])]++] = k;
-    }
-    return out;
+    return group_stably(
+        world.employers.size(), v.size(), [&v](std::size_t k) { return index(v.employer[k]); },
+        [](std::size_t k) { return static_cast<std::uint32_t>(k); });
 }
 
 /// Marks a person who cannot pass on a lead in lead_employer.

@@ -180,7 +180,7 @@ inline Snapshot snapshot(const World& world) {
     detail::add_column(s, "applications.vacancy", world.applications.vacancy);
     detail::add_column(s, "applications.low_fit", world.applications.low_fit);
     detail::add_column(s, "applications.channel", world.applications.channel);
-    // Tie has padding: copy it field by field.
+    // Tie packs its fields into bit-fields: copy them one by one, as values.
     std::vector<std::uint32_t> tie_contact;
     std::vector<std::uint8_t> tie_flags;
     for (std::uint32_t i = 0; i < world.network.persons(); ++i) {
