@@ -18,6 +18,7 @@
 #include <type_traits>
 #include <vector>
 
+#include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
 
@@ -133,14 +134,23 @@ struct RowChunk {
     hsize_t persons;
 };
 
-/// Per-person totals the recorder accumulates over the recorded weeks.
+/// Per-person totals the recorder accumulates over the recorded weeks, in 16 bits (10 of a run's
+/// ~250 bytes a person at 1e6 persons, not 20): a run records at most 5200 weeks (scenario
+/// validation), and hires, separations and sanctions come about once a week at most. The counts
+/// saturate rather than wrap, should a person ever pass 65535; the table stores them as u32.
 struct Counts {
-    std::uint32_t weeks_employed = 0;
-    std::uint32_t weeks_claiming = 0;
-    std::uint32_t hires = 0;
-    std::uint32_t separations = 0;
-    std::uint32_t sanctions = 0;
+    std::uint16_t weeks_employed = 0;
+    std::uint16_t weeks_claiming = 0;
+    std::uint16_t hires = 0;
+    std::uint16_t separations = 0;
+    std::uint16_t sanctions = 0;
 };
+
+/// count + 1, saturating at the type's maximum.
+void count_one(std::uint16_t& count) {
+    count = static_cast<std::uint16_t>(
+        count + (count != std::numeric_limits<std::uint16_t>::max() ? 1 : 0));
+}
 
 /// Everything open while one replication is being recorded.
 struct Replication {
@@ -381,11 +391,19 @@ struct Hdf5Recorder::Impl {
         }
         const Persons& persons = world.persons;
 
-        for (std::uint32_t p = 0; p < rep.persons; ++p) {
-            Counts& c = rep.counts[p];
-            c.weeks_employed += persons.status[p] == LabourStatus::employed ? 1u : 0u;
-            c.weeks_claiming += persons.claim[p] != ClaimState::none ? 1u : 0u;
-        }
+        // Each person's counts are their own: counted in parallel (within the run's --threads).
+        tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, rep.persons),
+                          [&](const tbb::blocked_range<std::uint32_t>& range) {
+                              for (std::uint32_t p = range.begin(); p < range.end(); ++p) {
+                                  Counts& c = rep.counts[p];
+                                  if (persons.status[p] == LabourStatus::employed) {
+                                      count_one(c.weeks_employed);
+                                  }
+                                  if (persons.claim[p] != ClaimState::none) {
+                                      count_one(c.weeks_claiming);
+                                  }
+                              }
+                          });
         for (const Event& event : events) {
             const std::uint32_t p = index(event.person);
             if (p >= rep.persons) {
@@ -395,13 +413,13 @@ struct Hdf5Recorder::Impl {
             Counts& c = rep.counts[p];
             switch (event.kind) {
                 case EventKind::hire:
-                    ++c.hires;
+                    count_one(c.hires);
                     break;
                 case EventKind::separation:
-                    ++c.separations;
+                    count_one(c.separations);
                     break;
                 case EventKind::sanction:
-                    ++c.sanctions;
+                    count_one(c.sanctions);
                     break;
                 default:
                     break;
@@ -502,44 +520,52 @@ struct Hdf5Recorder::Impl {
         stage = Stage::running;
     }
 
+    /// Row p of the person table: traits, the state now, and the recorder's counts.
+    static PersonRow person_row(const Replication& rep, const Persons& persons, std::uint32_t p) {
+        PersonRow row;
+        const Counts& c = rep.counts[p];
+        row.person = static_cast<PersonId>(p);
+        row.area = persons.area[p];
+        row.age_years = persons.age_years[p];
+        row.skill = persons.skill[p];
+        row.barriers = persons.barriers[p];
+        row.arm = persons.arm[p];
+        row.status = persons.status[p];
+        row.claim = persons.claim[p];
+        row.employer = persons.employer[p];
+        row.wage_per_hour = persons.wage_per_hour[p];
+        row.hours_per_week = persons.hours_per_week[p];
+        row.low_paid = persons.low_paid[p];
+        row.tenure_weeks = persons.tenure_weeks[p];
+        row.spell_weeks = persons.spell_weeks[p];
+        row.sanction_count = persons.sanction_count[p];
+        row.weeks_employed = c.weeks_employed;
+        row.weeks_claiming = c.weeks_claiming;
+        row.hires = c.hires;
+        row.separations = c.separations;
+        row.sanctions = c.sanctions;
+        return row;
+    }
+
+    /// The person table goes through the event log's path, a block of rows at a time: rows for
+    /// everyone at once were 52 bytes a person at the run's peak, and HDF5 deflated them on one
+    /// thread.
     static void write_person_table(const Replication& rep, const Persons& persons) {
-        std::vector<PersonRow> rows(rep.persons);
-        for (std::uint32_t p = 0; p < rep.persons; ++p) {
-            PersonRow& row = rows[p];
-            const Counts& c = rep.counts[p];
-            row.person = static_cast<PersonId>(p);
-            row.area = persons.area[p];
-            row.age_years = persons.age_years[p];
-            row.skill = persons.skill[p];
-            row.barriers = persons.barriers[p];
-            row.arm = persons.arm[p];
-            row.status = persons.status[p];
-            row.claim = persons.claim[p];
-            row.employer = persons.employer[p];
-            row.wage_per_hour = persons.wage_per_hour[p];
-            row.hours_per_week = persons.hours_per_week[p];
-            row.low_paid = persons.low_paid[p];
-            row.tenure_weeks = persons.tenure_weeks[p];
-            row.spell_weeks = persons.spell_weeks[p];
-            row.sanction_count = persons.sanction_count[p];
-            row.weeks_employed = c.weeks_employed;
-            row.weeks_claiming = c.weeks_claiming;
-            row.hires = c.hires;
-            row.separations = c.separations;
-            row.sanctions = c.sanctions;
+        constexpr std::uint32_t rows_per_block = 1u << 16;
+        h5::AppendedTable table = create_table<PersonRow>(rep.group.get(), "persons", rep.name);
+        std::vector<PersonRow> rows;
+        for (std::uint32_t first = 0; first < rep.persons; first += rows_per_block) {
+            const std::uint32_t count = std::min(rows_per_block, rep.persons - first);
+            rows.resize(count);
+            for (std::uint32_t k = 0; k < count; ++k) {
+                rows[k] = person_row(rep, persons, first + k);
+            }
+            table.append(rows.data(), count);
+            table.compress();
+            table.store();
         }
-        const h5::Datatype stored = h5::h5_type<PersonRow>::file();
-        const h5::Datatype in_memory = h5::h5_type<PersonRow>::memory();
-        h5::Layout layout = h5::Layout::fixed({rep.persons});
-        if (rep.persons > 0) {
-            layout.chunk = {h5::chunk_length(rep.persons, H5Tget_size(stored.get()))};
-        }
-        const h5::Dataset table =
-            h5::create_dataset(rep.group.get(), "persons", stored.get(), layout);
-        if (rep.persons > 0) {
-            h5::write_all(table, in_memory.get(), rows.data(), rep.name + "/persons");
-        }
-        const hid_t id = table.get();
+        table.finish();
+        const hid_t id = table.dataset().get();
         h5::set_attribute(id, "long_name",
                           "one row per person: traits, state after the last recorded week, and "
                           "totals over the recorded weeks");
