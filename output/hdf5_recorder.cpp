@@ -21,6 +21,8 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
+#include <tbb/task_arena.h>
+#include <tbb/task_group.h>
 
 #include "output/atomic_file.hpp"
 #include "output/codes.hpp"
@@ -170,6 +172,10 @@ struct Replication {
     h5::AppendedTable events;
     h5::AppendedTable area_series;
     std::vector<Counts> counts;
+    // The last recorded week's trajectory chunks, filtered and waiting to be stored.
+    Week week_chunks_week = 0;
+    std::vector<RowChunk> week_chunks;
+    std::vector<std::vector<std::byte>> week_chunks_filtered;
 };
 
 /// `values` as a dimension scale dataset.
@@ -216,6 +222,10 @@ struct Hdf5Recorder::Impl {
     Stage stage = Stage::constructed;
     std::uint32_t weeks = 0;
     std::uint32_t replications_completed = 0;
+    // The last week's writes (start_week_writes), and the arena they run in.
+    tbb::task_group writes;
+    std::optional<tbb::task_arena> writes_arena;
+    bool writing = false;
 
     Impl(OutputOptions opts, LevelOptions level_options)
         : options(std::move(opts)), level(level_options), target(options.path, options.force) {}
@@ -436,30 +446,32 @@ struct Hdf5Recorder::Impl {
         }
         rep.events.append(events.data(), events.size());
         rep.area_series.append(areas.data(), areas.size());
-        write_week_chunks(rep, week, persons);
+        filter_week_trajectories(rep, week, persons);
         ++rep.weeks_recorded;
     }
 
-    /// Writes week `week` of every trajectory and the tables' full chunks. A row is whole chunks
-    /// (chunks are one week deep), so each chunk is compressed once, in parallel with the tables'
-    /// chunks, and stored as is: deflate was most of the output's cost when HDF5 compressed the
-    /// chunks one at a time on this thread.
-    static void write_week_chunks(Replication& rep, Week week, const Persons& persons) {
+    /// Filters week `week` of every trajectory now, while the world holds it. A row is whole chunks
+    /// (chunks are one week deep), so each chunk is compressed once, in parallel, and kept for
+    /// store_week_chunks to store as is: deflate was most of the output's cost when HDF5
+    /// compressed the chunks one at a time on this thread.
+    static void filter_week_trajectories(Replication& rep, Week week, const Persons& persons) {
         static_assert(std::endian::native == std::endian::little,
                       "chunks are stored unconverted and the file types are little-endian");
         const std::vector<Trajectory>& variables = trajectories();
         const auto width = static_cast<hsize_t>(rep.panel.size());
         // Everyone: the columns are the chunks' bytes as they stand; a panel is gathered first.
         const bool everyone = rep.panel.size() == rep.persons;
-        std::vector<RowChunk> chunks;
+        std::vector<RowChunk>& chunks = rep.week_chunks;
+        chunks.clear();
         for (std::size_t v = 0; v < variables.size(); ++v) {
             const hsize_t length = rep.trajectory_chunk_persons[v];
             for (hsize_t first = 0; first < width; first += length) {
                 chunks.push_back({v, first, std::min<hsize_t>(length, width - first)});
             }
         }
-        std::vector<std::vector<std::byte>> filtered(chunks.size());
-        const auto filter_trajectory_chunk = [&](std::size_t i) {
+        rep.week_chunks_week = week;
+        rep.week_chunks_filtered.assign(chunks.size(), {});
+        tbb::parallel_for(std::size_t{0}, chunks.size(), [&](std::size_t i) {
             const RowChunk& chunk = chunks[i];
             const Trajectory& variable = variables[chunk.variable];
             const std::size_t bytes = variable.element_bytes;
@@ -475,20 +487,57 @@ struct Hdf5Recorder::Impl {
                 }
                 values = gathered.data();
             }
-            filtered[i] = h5::filter_chunk({values, chunk.persons * bytes}, bytes,
-                                           rep.trajectory_chunk_persons[chunk.variable] * bytes);
-        };
-        tbb::parallel_invoke(
-            [&] { tbb::parallel_for(std::size_t{0}, chunks.size(), filter_trajectory_chunk); },
-            [&] { rep.events.compress(); }, [&] { rep.area_series.compress(); });
-        for (std::size_t i = 0; i < chunks.size(); ++i) {
-            const RowChunk& chunk = chunks[i];
-            h5::write_chunk(rep.trajectory_sets[chunk.variable], {week, chunk.first_person},
-                            filtered[i],
+            rep.week_chunks_filtered[i] =
+                h5::filter_chunk({values, chunk.persons * bytes}, bytes,
+                                 rep.trajectory_chunk_persons[chunk.variable] * bytes);
+        });
+    }
+
+    /// Compresses the tables' full chunks and stores them with the week's trajectory chunks. Reads
+    /// only the recorder's own buffers, never the world, so it runs while the next week is
+    /// simulated (start_week_writes).
+    static void store_week_chunks(Replication& rep) {
+        tbb::parallel_invoke([&] { rep.events.compress(); }, [&] { rep.area_series.compress(); });
+        const std::vector<Trajectory>& variables = trajectories();
+        for (std::size_t i = 0; i < rep.week_chunks.size(); ++i) {
+            const RowChunk& chunk = rep.week_chunks[i];
+            h5::write_chunk(rep.trajectory_sets[chunk.variable],
+                            {rep.week_chunks_week, chunk.first_person}, rep.week_chunks_filtered[i],
                             rep.name + "/trajectories/" + variables[chunk.variable].name);
         }
+        rep.week_chunks.clear();
+        rep.week_chunks_filtered.clear();
         rep.events.store();
         rep.area_series.store();
+    }
+
+    /// Starts store_week_chunks for the week record_week just took, as a task of the run's own
+    /// arena (so within --threads), which overlaps the next week's model: the model leaves a
+    /// thread idle in its serial steps, and the writes fill it. While the task runs it is the only
+    /// caller of HDF5 (the library is not thread-safe): every entry point settles it first.
+    void start_week_writes() {
+        if (!current || !current->per_person) {
+            return;
+        }
+        writes_arena.emplace(tbb::task_arena::attach{});
+        Replication& rep = *current;
+        writes_arena->execute([&] {
+            writes.run([&rep] {
+                const h5::QuietErrors quiet;
+                store_week_chunks(rep);
+            });
+        });
+        writing = true;
+    }
+
+    /// Waits for the week's writes, in the arena they run in (so a caller outside it cannot wait
+    /// on a task no thread will run). @throws what the writes threw
+    void settle_writes() {
+        if (!writing) {
+            return;
+        }
+        writing = false;
+        writes_arena->execute([&] { writes.wait(); });
     }
 
     void end_replication(std::uint32_t index, std::uint8_t arm, const World& world) {
@@ -551,7 +600,7 @@ struct Hdf5Recorder::Impl {
     /// everyone at once were 52 bytes a person at the run's peak, and HDF5 deflated them on one
     /// thread.
     static void write_person_table(const Replication& rep, const Persons& persons) {
-        constexpr std::uint32_t rows_per_block = 1u << 16;
+        constexpr std::uint32_t rows_per_block = 1u << 14;
         h5::AppendedTable table = create_table<PersonRow>(rep.group.get(), "persons", rep.name);
         std::vector<PersonRow> rows;
         for (std::uint32_t first = 0; first < rep.persons; first += rows_per_block) {
@@ -634,41 +683,57 @@ Hdf5Recorder::Hdf5Recorder(OutputOptions options, LevelOptions level)
     : impl_(std::make_unique<Impl>(std::move(options), level)) {}
 
 Hdf5Recorder::~Hdf5Recorder() {
+    // A run that failed may leave a week's writes running: they finish before the file closes,
+    // and what they threw is dropped (the run is already failing).
+    try {
+        impl_->settle_writes();
+    } catch (...) {  // NOLINT(bugprone-empty-catch): see above
+    }
     // Without end_run the handles close here and AtomicFile removes the partial file.
     const h5::QuietErrors quiet;
     impl_.reset();
 }
 
 void Hdf5Recorder::begin_run(const RunInfo& info) {
+    impl_->settle_writes();
     const h5::QuietErrors quiet;
     impl_->begin_run(info);
 }
 
 void Hdf5Recorder::begin_replication(std::uint32_t replication, std::uint8_t arm,
                                      const World& world) {
+    impl_->settle_writes();
     const h5::QuietErrors quiet;
     impl_->begin_replication(replication, arm, world);
 }
 
 void Hdf5Recorder::record_week(Week week, const World& world, std::span<const Event> events,
                                std::span<const AreaWeek> areas) {
-    const h5::QuietErrors quiet;
-    impl_->record_week(week, world, events, areas);
+    impl_->settle_writes();
+    {
+        const h5::QuietErrors quiet;
+        impl_->record_week(week, world, events, areas);
+    }
+    // After ~QuietErrors: from here until the next call, only the writes call HDF5.
+    impl_->start_week_writes();
 }
 
 void Hdf5Recorder::end_replication(std::uint32_t replication, std::uint8_t arm,
                                    const World& world) {
+    impl_->settle_writes();
     const h5::QuietErrors quiet;
     impl_->end_replication(replication, arm, world);
 }
 
 void Hdf5Recorder::record_summary(std::span<const ArmOutcomes> runs,
                                   std::span<const ArmSummary> summary) {
+    impl_->settle_writes();
     const h5::QuietErrors quiet;
     impl_->record_summary(runs, summary);
 }
 
 void Hdf5Recorder::end_run() {
+    impl_->settle_writes();
     const h5::QuietErrors quiet;
     impl_->end_run();
 }
