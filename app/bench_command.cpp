@@ -511,6 +511,12 @@ Measured measure_trial(const BenchCase& c, const BenchArgs& args) {
             .file_bytes = parallel.file_bytes};
 }
 
+/// The peak memory a run of `persons` should stay within: 200 bytes a person plus 64 MiB for the
+/// program, its libraries and fixed buffers (issue 5's target at the default output level).
+double memory_budget_bytes(std::uint32_t persons) {
+    return 200.0 * persons + 64.0 * 1024.0 * 1024.0;
+}
+
 /// Person-weeks per second, or 0 for an empty time.
 double rate(double person_weeks, double seconds) {
     return seconds > 0.0 ? person_weeks / seconds : 0.0;
@@ -535,6 +541,7 @@ std::vector<std::string> table_row(const BenchCase& c, const BenchArgs& args, co
             fixed(100.0 * output_share, 1),
             fixed(rss_bytes / (1024.0 * 1024.0), 1),
             grouped(rss_bytes / c.persons),
+            fixed(100.0 * rss_bytes / memory_budget_bytes(c.persons), 0),
             fixed(static_cast<double>(m.file_bytes) / (1024.0 * 1024.0), 1)};
 }
 
@@ -577,12 +584,13 @@ int bench(const BenchArgs& args) {
                  "a recorder that keeps nothing; output % = (wall with HDF5 - model) / wall "
                  "with HDF5 at "
               << n << " threads, output level " << args.output_level
-              << " (trials: the trial file); peak memory: the larger " << n << "-thread run\n\n"
+              << " (trials: the trial file); peak memory: the larger " << n
+              << "-thread run; budget %: peak / (200 B x persons + 64 MiB)\n\n"
               << std::flush;
 
     TextTable table({"case", "persons", "areas", "person-weeks", "setup s", "wall s @1",
                      "wall s @" + n, "pw/s/core @1", "pw/s/core @" + n, "speed-up", "output %",
-                     "peak MiB", "bytes/person", "file MiB"});
+                     "peak MiB", "bytes/person", "budget %", "file MiB"});
     std::vector<Measured> measured;
     for (const BenchCase& c : cases) {
         measured.push_back(c.trial_replications > 0 ? measure_trial(c, args)

@@ -18,8 +18,11 @@
 #include <type_traits>
 #include <vector>
 
+#include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
+#include <tbb/task_arena.h>
+#include <tbb/task_group.h>
 
 #include "output/atomic_file.hpp"
 #include "output/codes.hpp"
@@ -133,14 +136,23 @@ struct RowChunk {
     hsize_t persons;
 };
 
-/// Per-person totals the recorder accumulates over the recorded weeks.
+/// Per-person totals the recorder accumulates over the recorded weeks, in 16 bits (10 of a run's
+/// ~250 bytes a person at 1e6 persons, not 20): a run records at most 5200 weeks (scenario
+/// validation), and hires, separations and sanctions come about once a week at most. The counts
+/// saturate rather than wrap, should a person ever pass 65535; the table stores them as u32.
 struct Counts {
-    std::uint32_t weeks_employed = 0;
-    std::uint32_t weeks_claiming = 0;
-    std::uint32_t hires = 0;
-    std::uint32_t separations = 0;
-    std::uint32_t sanctions = 0;
+    std::uint16_t weeks_employed = 0;
+    std::uint16_t weeks_claiming = 0;
+    std::uint16_t hires = 0;
+    std::uint16_t separations = 0;
+    std::uint16_t sanctions = 0;
 };
+
+/// count + 1, saturating at the type's maximum.
+void count_one(std::uint16_t& count) {
+    count = static_cast<std::uint16_t>(
+        count + (count != std::numeric_limits<std::uint16_t>::max() ? 1 : 0));
+}
 
 /// Everything open while one replication is being recorded.
 struct Replication {
@@ -160,6 +172,10 @@ struct Replication {
     h5::AppendedTable events;
     h5::AppendedTable area_series;
     std::vector<Counts> counts;
+    // The last recorded week's trajectory chunks, filtered and waiting to be stored.
+    Week week_chunks_week = 0;
+    std::vector<RowChunk> week_chunks;
+    std::vector<std::vector<std::byte>> week_chunks_filtered;
 };
 
 /// `values` as a dimension scale dataset.
@@ -206,6 +222,10 @@ struct Hdf5Recorder::Impl {
     Stage stage = Stage::constructed;
     std::uint32_t weeks = 0;
     std::uint32_t replications_completed = 0;
+    // The last week's writes (start_week_writes), and the arena they run in.
+    tbb::task_group writes;
+    std::optional<tbb::task_arena> writes_arena;
+    bool writing = false;
 
     Impl(OutputOptions opts, LevelOptions level_options)
         : options(std::move(opts)), level(level_options), target(options.path, options.force) {}
@@ -381,11 +401,19 @@ struct Hdf5Recorder::Impl {
         }
         const Persons& persons = world.persons;
 
-        for (std::uint32_t p = 0; p < rep.persons; ++p) {
-            Counts& c = rep.counts[p];
-            c.weeks_employed += persons.status[p] == LabourStatus::employed ? 1u : 0u;
-            c.weeks_claiming += persons.claim[p] != ClaimState::none ? 1u : 0u;
-        }
+        // Each person's counts are their own: counted in parallel (within the run's --threads).
+        tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, rep.persons),
+                          [&](const tbb::blocked_range<std::uint32_t>& range) {
+                              for (std::uint32_t p = range.begin(); p < range.end(); ++p) {
+                                  Counts& c = rep.counts[p];
+                                  if (persons.status[p] == LabourStatus::employed) {
+                                      count_one(c.weeks_employed);
+                                  }
+                                  if (persons.claim[p] != ClaimState::none) {
+                                      count_one(c.weeks_claiming);
+                                  }
+                              }
+                          });
         for (const Event& event : events) {
             const std::uint32_t p = index(event.person);
             if (p >= rep.persons) {
@@ -395,13 +423,13 @@ struct Hdf5Recorder::Impl {
             Counts& c = rep.counts[p];
             switch (event.kind) {
                 case EventKind::hire:
-                    ++c.hires;
+                    count_one(c.hires);
                     break;
                 case EventKind::separation:
-                    ++c.separations;
+                    count_one(c.separations);
                     break;
                 case EventKind::sanction:
-                    ++c.sanctions;
+                    count_one(c.sanctions);
                     break;
                 default:
                     break;
@@ -418,30 +446,32 @@ struct Hdf5Recorder::Impl {
         }
         rep.events.append(events.data(), events.size());
         rep.area_series.append(areas.data(), areas.size());
-        write_week_chunks(rep, week, persons);
+        filter_week_trajectories(rep, week, persons);
         ++rep.weeks_recorded;
     }
 
-    /// Writes week `week` of every trajectory and the tables' full chunks. A row is whole chunks
-    /// (chunks are one week deep), so each chunk is compressed once, in parallel with the tables'
-    /// chunks, and stored as is: deflate was most of the output's cost when HDF5 compressed the
-    /// chunks one at a time on this thread.
-    static void write_week_chunks(Replication& rep, Week week, const Persons& persons) {
+    /// Filters week `week` of every trajectory now, while the world holds it. A row is whole chunks
+    /// (chunks are one week deep), so each chunk is compressed once, in parallel, and kept for
+    /// store_week_chunks to store as is: deflate was most of the output's cost when HDF5
+    /// compressed the chunks one at a time on this thread.
+    static void filter_week_trajectories(Replication& rep, Week week, const Persons& persons) {
         static_assert(std::endian::native == std::endian::little,
                       "chunks are stored unconverted and the file types are little-endian");
         const std::vector<Trajectory>& variables = trajectories();
         const auto width = static_cast<hsize_t>(rep.panel.size());
         // Everyone: the columns are the chunks' bytes as they stand; a panel is gathered first.
         const bool everyone = rep.panel.size() == rep.persons;
-        std::vector<RowChunk> chunks;
+        std::vector<RowChunk>& chunks = rep.week_chunks;
+        chunks.clear();
         for (std::size_t v = 0; v < variables.size(); ++v) {
             const hsize_t length = rep.trajectory_chunk_persons[v];
             for (hsize_t first = 0; first < width; first += length) {
                 chunks.push_back({v, first, std::min<hsize_t>(length, width - first)});
             }
         }
-        std::vector<std::vector<std::byte>> filtered(chunks.size());
-        const auto filter_trajectory_chunk = [&](std::size_t i) {
+        rep.week_chunks_week = week;
+        rep.week_chunks_filtered.assign(chunks.size(), {});
+        tbb::parallel_for(std::size_t{0}, chunks.size(), [&](std::size_t i) {
             const RowChunk& chunk = chunks[i];
             const Trajectory& variable = variables[chunk.variable];
             const std::size_t bytes = variable.element_bytes;
@@ -457,20 +487,57 @@ struct Hdf5Recorder::Impl {
                 }
                 values = gathered.data();
             }
-            filtered[i] = h5::filter_chunk({values, chunk.persons * bytes}, bytes,
-                                           rep.trajectory_chunk_persons[chunk.variable] * bytes);
-        };
-        tbb::parallel_invoke(
-            [&] { tbb::parallel_for(std::size_t{0}, chunks.size(), filter_trajectory_chunk); },
-            [&] { rep.events.compress(); }, [&] { rep.area_series.compress(); });
-        for (std::size_t i = 0; i < chunks.size(); ++i) {
-            const RowChunk& chunk = chunks[i];
-            h5::write_chunk(rep.trajectory_sets[chunk.variable], {week, chunk.first_person},
-                            filtered[i],
+            rep.week_chunks_filtered[i] =
+                h5::filter_chunk({values, chunk.persons * bytes}, bytes,
+                                 rep.trajectory_chunk_persons[chunk.variable] * bytes);
+        });
+    }
+
+    /// Compresses the tables' full chunks and stores them with the week's trajectory chunks. Reads
+    /// only the recorder's own buffers, never the world, so it runs while the next week is
+    /// simulated (start_week_writes).
+    static void store_week_chunks(Replication& rep) {
+        tbb::parallel_invoke([&] { rep.events.compress(); }, [&] { rep.area_series.compress(); });
+        const std::vector<Trajectory>& variables = trajectories();
+        for (std::size_t i = 0; i < rep.week_chunks.size(); ++i) {
+            const RowChunk& chunk = rep.week_chunks[i];
+            h5::write_chunk(rep.trajectory_sets[chunk.variable],
+                            {rep.week_chunks_week, chunk.first_person}, rep.week_chunks_filtered[i],
                             rep.name + "/trajectories/" + variables[chunk.variable].name);
         }
+        rep.week_chunks.clear();
+        rep.week_chunks_filtered.clear();
         rep.events.store();
         rep.area_series.store();
+    }
+
+    /// Starts store_week_chunks for the week record_week just took, as a task of the run's own
+    /// arena (so within --threads), which overlaps the next week's model: the model leaves a
+    /// thread idle in its serial steps, and the writes fill it. While the task runs it is the only
+    /// caller of HDF5 (the library is not thread-safe): every entry point settles it first.
+    void start_week_writes() {
+        if (!current || !current->per_person) {
+            return;
+        }
+        writes_arena.emplace(tbb::task_arena::attach{});
+        Replication& rep = *current;
+        writes_arena->execute([&] {
+            writes.run([&rep] {
+                const h5::QuietErrors quiet;
+                store_week_chunks(rep);
+            });
+        });
+        writing = true;
+    }
+
+    /// Waits for the week's writes, in the arena they run in (so a caller outside it cannot wait
+    /// on a task no thread will run). @throws what the writes threw
+    void settle_writes() {
+        if (!writing) {
+            return;
+        }
+        writing = false;
+        writes_arena->execute([&] { writes.wait(); });
     }
 
     void end_replication(std::uint32_t index, std::uint8_t arm, const World& world) {
@@ -502,44 +569,52 @@ struct Hdf5Recorder::Impl {
         stage = Stage::running;
     }
 
+    /// Row p of the person table: traits, the state now, and the recorder's counts.
+    static PersonRow person_row(const Replication& rep, const Persons& persons, std::uint32_t p) {
+        PersonRow row;
+        const Counts& c = rep.counts[p];
+        row.person = static_cast<PersonId>(p);
+        row.area = persons.area[p];
+        row.age_years = persons.age_years[p];
+        row.skill = persons.skill[p];
+        row.barriers = persons.barriers[p];
+        row.arm = persons.arm[p];
+        row.status = persons.status[p];
+        row.claim = persons.claim[p];
+        row.employer = persons.employer[p];
+        row.wage_per_hour = persons.wage_per_hour[p];
+        row.hours_per_week = persons.hours_per_week[p];
+        row.low_paid = persons.low_paid[p];
+        row.tenure_weeks = persons.tenure_weeks[p];
+        row.spell_weeks = persons.spell_weeks[p];
+        row.sanction_count = persons.sanction_count[p];
+        row.weeks_employed = c.weeks_employed;
+        row.weeks_claiming = c.weeks_claiming;
+        row.hires = c.hires;
+        row.separations = c.separations;
+        row.sanctions = c.sanctions;
+        return row;
+    }
+
+    /// The person table goes through the event log's path, a block of rows at a time: rows for
+    /// everyone at once were 52 bytes a person at the run's peak, and HDF5 deflated them on one
+    /// thread.
     static void write_person_table(const Replication& rep, const Persons& persons) {
-        std::vector<PersonRow> rows(rep.persons);
-        for (std::uint32_t p = 0; p < rep.persons; ++p) {
-            PersonRow& row = rows[p];
-            const Counts& c = rep.counts[p];
-            row.person = static_cast<PersonId>(p);
-            row.area = persons.area[p];
-            row.age_years = persons.age_years[p];
-            row.skill = persons.skill[p];
-            row.barriers = persons.barriers[p];
-            row.arm = persons.arm[p];
-            row.status = persons.status[p];
-            row.claim = persons.claim[p];
-            row.employer = persons.employer[p];
-            row.wage_per_hour = persons.wage_per_hour[p];
-            row.hours_per_week = persons.hours_per_week[p];
-            row.low_paid = persons.low_paid[p];
-            row.tenure_weeks = persons.tenure_weeks[p];
-            row.spell_weeks = persons.spell_weeks[p];
-            row.sanction_count = persons.sanction_count[p];
-            row.weeks_employed = c.weeks_employed;
-            row.weeks_claiming = c.weeks_claiming;
-            row.hires = c.hires;
-            row.separations = c.separations;
-            row.sanctions = c.sanctions;
+        constexpr std::uint32_t rows_per_block = 1u << 14;
+        h5::AppendedTable table = create_table<PersonRow>(rep.group.get(), "persons", rep.name);
+        std::vector<PersonRow> rows;
+        for (std::uint32_t first = 0; first < rep.persons; first += rows_per_block) {
+            const std::uint32_t count = std::min(rows_per_block, rep.persons - first);
+            rows.resize(count);
+            for (std::uint32_t k = 0; k < count; ++k) {
+                rows[k] = person_row(rep, persons, first + k);
+            }
+            table.append(rows.data(), count);
+            table.compress();
+            table.store();
         }
-        const h5::Datatype stored = h5::h5_type<PersonRow>::file();
-        const h5::Datatype in_memory = h5::h5_type<PersonRow>::memory();
-        h5::Layout layout = h5::Layout::fixed({rep.persons});
-        if (rep.persons > 0) {
-            layout.chunk = {h5::chunk_length(rep.persons, H5Tget_size(stored.get()))};
-        }
-        const h5::Dataset table =
-            h5::create_dataset(rep.group.get(), "persons", stored.get(), layout);
-        if (rep.persons > 0) {
-            h5::write_all(table, in_memory.get(), rows.data(), rep.name + "/persons");
-        }
-        const hid_t id = table.get();
+        table.finish();
+        const hid_t id = table.dataset().get();
         h5::set_attribute(id, "long_name",
                           "one row per person: traits, state after the last recorded week, and "
                           "totals over the recorded weeks");
@@ -608,41 +683,57 @@ Hdf5Recorder::Hdf5Recorder(OutputOptions options, LevelOptions level)
     : impl_(std::make_unique<Impl>(std::move(options), level)) {}
 
 Hdf5Recorder::~Hdf5Recorder() {
+    // A run that failed may leave a week's writes running: they finish before the file closes,
+    // and what they threw is dropped (the run is already failing).
+    try {
+        impl_->settle_writes();
+    } catch (...) {  // NOLINT(bugprone-empty-catch): see above
+    }
     // Without end_run the handles close here and AtomicFile removes the partial file.
     const h5::QuietErrors quiet;
     impl_.reset();
 }
 
 void Hdf5Recorder::begin_run(const RunInfo& info) {
+    impl_->settle_writes();
     const h5::QuietErrors quiet;
     impl_->begin_run(info);
 }
 
 void Hdf5Recorder::begin_replication(std::uint32_t replication, std::uint8_t arm,
                                      const World& world) {
+    impl_->settle_writes();
     const h5::QuietErrors quiet;
     impl_->begin_replication(replication, arm, world);
 }
 
 void Hdf5Recorder::record_week(Week week, const World& world, std::span<const Event> events,
                                std::span<const AreaWeek> areas) {
-    const h5::QuietErrors quiet;
-    impl_->record_week(week, world, events, areas);
+    impl_->settle_writes();
+    {
+        const h5::QuietErrors quiet;
+        impl_->record_week(week, world, events, areas);
+    }
+    // After ~QuietErrors: from here until the next call, only the writes call HDF5.
+    impl_->start_week_writes();
 }
 
 void Hdf5Recorder::end_replication(std::uint32_t replication, std::uint8_t arm,
                                    const World& world) {
+    impl_->settle_writes();
     const h5::QuietErrors quiet;
     impl_->end_replication(replication, arm, world);
 }
 
 void Hdf5Recorder::record_summary(std::span<const ArmOutcomes> runs,
                                   std::span<const ArmSummary> summary) {
+    impl_->settle_writes();
     const h5::QuietErrors quiet;
     impl_->record_summary(runs, summary);
 }
 
 void Hdf5Recorder::end_run() {
+    impl_->settle_writes();
     const h5::QuietErrors quiet;
     impl_->end_run();
 }

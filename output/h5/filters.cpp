@@ -32,42 +32,66 @@ public:
     Deflater(const Deflater&) = delete;
     Deflater& operator=(const Deflater&) = delete;
 
+    /// The deflated bytes, exactly sized. The worst-case output buffer is the stream's own and
+    /// is reused: a fresh zeroed buffer per chunk showed up as page faults and memset.
     std::vector<std::byte> compress(std::span<const std::byte> input) {
         if (deflateReset(&stream_) != Z_OK) {
             throw std::runtime_error("zlib: cannot reset a deflate stream");
         }
-        std::vector<std::byte> output(deflateBound(&stream_, static_cast<uLong>(input.size())));
+        const std::size_t bound = deflateBound(&stream_, static_cast<uLong>(input.size()));
+        if (scratch_.size() < bound) {
+            scratch_.resize(bound);
+        }
         // zlib's interface is not const-correct; it does not write through next_in.
         stream_.next_in = reinterpret_cast<Bytef*>(const_cast<std::byte*>(input.data()));
         stream_.avail_in = static_cast<uInt>(input.size());
-        stream_.next_out = reinterpret_cast<Bytef*>(output.data());
-        stream_.avail_out = static_cast<uInt>(output.size());
+        stream_.next_out = reinterpret_cast<Bytef*>(scratch_.data());
+        stream_.avail_out = static_cast<uInt>(scratch_.size());
         if (deflate(&stream_, Z_FINISH) != Z_STREAM_END) {
             throw std::runtime_error("zlib: deflate did not finish a chunk");
         }
-        output.resize(stream_.total_out);
-        return output;
+        return {scratch_.begin(),
+                scratch_.begin() + static_cast<std::ptrdiff_t>(stream_.total_out)};
     }
 
 private:
     z_stream stream_{};
+    std::vector<std::byte> scratch_;
 };
 
 }  // namespace
 
-std::vector<std::byte> shuffle_bytes(std::span<const std::byte> values, std::size_t element_bytes) {
-    if (element_bytes == 0 || values.size() % element_bytes != 0) {
-        throw std::invalid_argument("shuffle_bytes: expected whole elements of " +
+namespace {
+
+void require_whole_elements(std::size_t bytes, std::size_t element_bytes, const char* what) {
+    if (element_bytes == 0 || bytes % element_bytes != 0) {
+        throw std::invalid_argument(std::string(what) + ": expected whole elements of " +
                                     std::to_string(element_bytes) + " bytes, got " +
-                                    std::to_string(values.size()) + " bytes");
+                                    std::to_string(bytes) + " bytes");
     }
-    const std::size_t count = values.size() / element_bytes;
-    std::vector<std::byte> out(values.size());
-    for (std::size_t i = 0; i < count; ++i) {
-        for (std::size_t j = 0; j < element_bytes; ++j) {
-            out[j * count + i] = values[i * element_bytes + j];
+}
+
+/// Shuffles `values` into `out` (out.size() bytes: values followed by zero padding, as whole
+/// elements), without first copying the padded values.
+void shuffle_padded(std::span<const std::byte> values, std::size_t element_bytes,
+                    std::span<std::byte> out) {
+    const std::size_t count = out.size() / element_bytes;
+    const std::size_t given = values.size() / element_bytes;
+    for (std::size_t j = 0; j < element_bytes; ++j) {
+        std::byte* plane = out.data() + j * count;
+        for (std::size_t i = 0; i < given; ++i) {
+            plane[i] = values[i * element_bytes + j];
         }
+        std::fill(plane + given, plane + count, std::byte{0});
     }
+}
+
+}  // namespace
+
+std::vector<std::byte> shuffle_bytes(std::span<const std::byte> values, std::size_t element_bytes) {
+    require_whole_elements(values.size(), element_bytes, "shuffle_bytes");
+    std::vector<std::byte> out(values.size());
+    shuffle_padded(values, element_bytes, out);
     return out;
 }
 
@@ -78,10 +102,12 @@ std::vector<std::byte> filter_chunk(std::span<const std::byte> values, std::size
                                     std::to_string(chunk_bytes) + " bytes, got " +
                                     std::to_string(values.size()));
     }
-    std::vector<std::byte> padded(chunk_bytes, std::byte{0});
-    std::copy(values.begin(), values.end(), padded.begin());
-    const std::vector<std::byte> shuffled =
-        element_bytes > 1 ? shuffle_bytes(padded, element_bytes) : std::move(padded);
+    require_whole_elements(values.size(), element_bytes, "filter_chunk");
+    require_whole_elements(chunk_bytes, element_bytes, "filter_chunk");
+    // One buffer per thread, reused across chunks (see Deflater::compress).
+    thread_local std::vector<std::byte> shuffled;
+    shuffled.resize(chunk_bytes);
+    shuffle_padded(values, element_bytes, shuffled);
     thread_local Deflater deflater;
     return deflater.compress(shuffled);
 }

@@ -76,7 +76,8 @@ std::vector<ArmSummary> run_scenario(const Scenario& scenario, const RunSpec& sp
                 report();
             }
             runs.push_back(tracker.finish(world));
-            recorder.end_replication(r, static_cast<std::uint8_t>(a), world);
+            arena.execute(
+                [&] { recorder.end_replication(r, static_cast<std::uint8_t>(a), world); });
         }
     }
     std::vector<ArmSummary> summary = summarise_arms(runs, arm_count);

@@ -227,7 +227,7 @@ def case_bench_smoke():
     result = jobsim("bench", "--quick", "--cases", "baseline-1e5", "--weeks", "2")
     expect_exit(result, 0, "jobsim bench --quick --cases baseline-1e5 --weeks 2")
     expect("machine:" in result.stdout, "the machine is stated", result)
-    for column in ("pw/s/core @2", "speed-up", "output %", "bytes/person"):
+    for column in ("pw/s/core @2", "speed-up", "output %", "bytes/person", "budget %"):
         expect(column in result.stdout, f"the table has the column '{column}'", result)
     expect("baseline-1e5" in result.stdout and "10,000" in result.stdout,
            "the case's row shows a tenth of its persons", result)

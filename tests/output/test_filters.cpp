@@ -64,8 +64,22 @@ TEST_CASE("filter_chunk inflates back to the shuffled values padded with zeros",
     CHECK(inflate_all(filter_chunk(values, 1, 6), 6) == values);
 }
 
-TEST_CASE("filter_chunk refuses values larger than the chunk", "[output]") {
+TEST_CASE("filter_chunk refuses values larger than the chunk or split elements", "[output]") {
     CHECK_THROWS_AS(filter_chunk(bytes({1, 2, 3, 4}), 2, 2), std::invalid_argument);
+    CHECK_THROWS_AS(filter_chunk(bytes({1, 2, 3}), 2, 4), std::invalid_argument);
+    CHECK_THROWS_AS(filter_chunk(bytes({1, 2}), 2, 5), std::invalid_argument);
+}
+
+TEST_CASE("filter_chunk's reused buffers leave nothing of an earlier chunk behind", "[output]") {
+    // A large chunk of 0xff first, then a small one: the small one's padding must be zeros, and
+    // its compressed bytes must be those of a first call.
+    std::vector<std::byte> large(4096, std::byte{0xff});
+    const std::vector<std::byte> small = bytes({1, 2, 3, 4});
+    const std::vector<std::byte> first = filter_chunk(small, 2, 8);
+    (void)filter_chunk(large, 4, large.size());
+    const std::vector<std::byte> again = filter_chunk(small, 2, 8);
+    CHECK(again == first);
+    CHECK(inflate_all(again, 8) == bytes({1, 3, 0, 0, 2, 4, 0, 0}));
 }
 
 TEST_CASE(

@@ -4,11 +4,13 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 #include <hdf5_hl.h>
+#include <tbb/task_arena.h>
 
 #include "output/hdf5_recorder.hpp"
 #include "sim/core/error.hpp"
@@ -460,4 +462,73 @@ TEST_CASE("hdf5_recorder: two identical runs have identical /arms and /summary u
     other_seed.persons = 13;
     write_sample(dir / "c.h5", other_seed);
     CHECK(h5diff(dir / "a.h5", dir / "c.h5", "/arms /arms") == 1);
+}
+
+namespace {
+
+/// Forwards to a recorder, calling record_week inside a one-thread arena and everything else
+/// outside it, as a caller might: the week's writes start in the arena, and the next call must
+/// still see them finished (with one thread and no worker, a plain wait outside would hang).
+class OneThreadWeeks final : public jobsim::Recorder {
+public:
+    explicit OneThreadWeeks(jobsim::Recorder& inner) : inner_(inner) {}
+    void begin_run(const jobsim::RunInfo& info) override { inner_.begin_run(info); }
+    void begin_replication(std::uint32_t r, std::uint8_t arm, const jobsim::World& w) override {
+        inner_.begin_replication(r, arm, w);
+    }
+    void record_week(jobsim::Week week, const jobsim::World& world,
+                     std::span<const jobsim::Event> events,
+                     std::span<const jobsim::AreaWeek> areas) override {
+        arena_.execute([&] { inner_.record_week(week, world, events, areas); });
+    }
+    void end_replication(std::uint32_t r, std::uint8_t arm, const jobsim::World& w) override {
+        inner_.end_replication(r, arm, w);
+    }
+    void record_summary(std::span<const jobsim::ArmOutcomes> runs,
+                        std::span<const jobsim::ArmSummary> summary) override {
+        inner_.record_summary(runs, summary);
+    }
+    void end_run() override { inner_.end_run(); }
+
+private:
+    jobsim::Recorder& inner_;
+    tbb::task_arena arena_{1};
+};
+
+}  // namespace
+
+TEST_CASE("hdf5_recorder: a week's writes started in an arena are finished for a caller outside it",
+          "[output]") {
+    const TempDir dir;
+    write_sample(dir / "plain.h5");
+    {
+        jobsim::output::Hdf5Recorder recorder(options(dir / "arena.h5"));
+        OneThreadWeeks weeks_in_arena(recorder);
+        jobsim::testing::drive(weeks_in_arena, SampleRun{});
+    }
+    REQUIRE(fs::exists(dir / "arena.h5"));
+    if (h5diff_available()) {
+        CHECK(h5diff(dir / "plain.h5", dir / "arena.h5", "/arms /arms") == 0);
+    }
+}
+
+TEST_CASE("hdf5_recorder: a recorder destroyed with a week's writes pending removes its file",
+          "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "run.h5";
+    const SampleRun run;
+    {
+        jobsim::output::Hdf5Recorder recorder(options(path));
+        OneThreadWeeks weeks_in_arena(recorder);
+        const jobsim::Scenario scenario{};
+        weeks_in_arena.begin_run(run_info(scenario, run.weeks));
+        jobsim::World world = jobsim::testing::sample_world(run);
+        jobsim::testing::sample_state(world, 0, 0);
+        weeks_in_arena.begin_replication(0, 0, world);
+        // A run that fails here leaves this week's writes started and never settled by a call.
+        weeks_in_arena.record_week(0, world, jobsim::testing::sample_events(run, 0),
+                                   jobsim::testing::sample_areas(run, 0));
+    }
+    CHECK_FALSE(fs::exists(path));
+    CHECK_FALSE(fs::exists(dir / "run.h5.partial"));
 }
