@@ -1,0 +1,203 @@
+#include "sim/state/world_snapshot.hpp"
+
+#include <algorithm>
+#include <span>
+#include <stdexcept>
+#include <type_traits>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include "sim/core/deflate.hpp"
+
+namespace jobsim {
+
+namespace {
+
+/// Bytes of a column compressed as one block: large enough to deflate well, small enough that a
+/// million persons' columns split into some hundreds of blocks to share among threads.
+constexpr std::size_t block_bytes = std::size_t{256} << 10;
+
+/// A column as bytes.
+struct ColumnBytes {
+    std::byte* data;
+    std::size_t element_bytes;
+    std::size_t size;  ///< elements
+};
+
+/// A block of a column: elements [first, first + size).
+struct BlockRef {
+    std::size_t column;
+    std::size_t first;
+    std::size_t size;
+};
+
+template <class Column>
+ColumnBytes column_bytes(Column& column) {
+    using Value = typename Column::value_type;
+    static_assert(std::is_trivially_copyable_v<Value>, "a column is compressed as its bytes");
+    static_assert(block_bytes % sizeof(Value) == 0, "a block holds whole elements");
+    return {reinterpret_cast<std::byte*>(column.data()), sizeof(Value), column.size()};
+}
+
+/// Every compressed column, in order: the persons' columns (all of them, through their one list),
+/// then the network's degrees.
+std::vector<ColumnBytes> compressed_columns(Persons& persons, Network& network) {
+    std::vector<ColumnBytes> columns;
+    persons.for_each_column([&columns](auto& column) { columns.push_back(column_bytes(column)); });
+    columns.push_back(column_bytes(network.degree));
+    return columns;
+}
+
+std::vector<BlockRef> blocks_of(const std::vector<ColumnBytes>& columns) {
+    std::vector<BlockRef> blocks;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        const std::size_t per_block = block_bytes / columns[c].element_bytes;
+        for (std::size_t first = 0; first < columns[c].size; first += per_block) {
+            blocks.push_back({c, first, std::min(per_block, columns[c].size - first)});
+        }
+    }
+    return blocks;
+}
+
+/// Calls body(k) for every k in [0, count), one task each (blocks are large).
+template <class Body>
+void for_each_task(std::size_t count, const Body& body) {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 1),
+                      [&body](const tbb::blocked_range<std::size_t>& range) {
+                          for (std::size_t k = range.begin(); k != range.end(); ++k) {
+                              body(k);
+                          }
+                      });
+}
+
+/// The members of World other than persons and network, copied as they are. A new member of World
+/// must be added here: the static_assert fails until it is (sizes as on x86-64 with libstdc++).
+void copy_small_members(const World& from, World& to) {
+    static_assert(sizeof(World) == 2664,
+                  "World changed: copy the new member in copy_small_members (world_snapshot.cpp) "
+                  "and compare it in tests/sim/state/test_world_snapshot.cpp");
+    to.coaches = from.coaches;
+    to.employers = from.employers;
+    to.vacancies = from.vacancies;
+    to.areas = from.areas;
+    to.provider_market = from.provider_market;
+    to.employer_links = from.employer_links;
+    to.coaches_by_area = from.coaches_by_area;
+    to.vacancies_by_area = from.vacancies_by_area;
+    to.applications = from.applications;
+    to.ended_jobs = from.ended_jobs;
+    to.search_areas = from.search_areas;
+    to.low_pay_threshold_per_hour = from.low_pay_threshold_per_hour;
+    to.next_vacancy_serial = from.next_vacancy_serial;
+    to.sector_separation_multiplier = from.sector_separation_multiplier;
+    to.sector_demand_multiplier = from.sector_demand_multiplier;
+    to.coach_targets = from.coach_targets;
+    to.service_design = from.service_design;
+}
+
+}  // namespace
+
+WorldSnapshot WorldSnapshot::take(const World& world) {
+    const Network& network = world.network;
+    const std::size_t n = world.persons.size();
+    WorldSnapshot snapshot;
+    snapshot.has_network_ = !network.degree.empty() || !network.area_offsets.empty();
+    if (snapshot.has_network_ &&
+        (network.degree.size() != n || network.area_members.size() != n ||
+         network.slots.size() != n * Network::capacity || network.area_offsets.empty())) {
+        throw std::logic_error("WorldSnapshot: the network is not sized to the persons");
+    }
+    snapshot.network_areas_ = network.area_offsets.empty() ? 0 : network.area_offsets.size() - 1;
+
+    // for_each_column has no const overload; the columns are only read here.
+    World& source = const_cast<World&>(world);
+    const std::vector<ColumnBytes> columns = compressed_columns(source.persons, source.network);
+    for (const ColumnBytes& column : columns) {
+        snapshot.column_sizes_.push_back(column.size);
+    }
+    const std::vector<BlockRef> blocks = blocks_of(columns);
+    snapshot.blocks_.resize(blocks.size());
+    for_each_task(blocks.size(), [&](std::size_t k) {
+        const BlockRef& block = blocks[k];
+        const ColumnBytes& column = columns[block.column];
+        const std::span<const std::byte> values(column.data + block.first * column.element_bytes,
+                                                block.size * column.element_bytes);
+        thread_local std::vector<std::byte> shuffled;
+        thread_local std::vector<std::byte> deflated;
+        std::span<const std::byte> input = values;
+        if (column.element_bytes > 1) {
+            shuffled.resize(values.size());
+            shuffle_bytes_into(values, column.element_bytes, shuffled);
+            input = shuffled;
+        }
+        deflate_fast(input, deflated);
+        // An exact-size copy: the scratch buffer's capacity is the uncompressed bound.
+        snapshot.blocks_[k].assign(deflated.begin(), deflated.end());
+    });
+
+    std::size_t used = 0;
+    for (const std::uint8_t degree : network.degree) {
+        used += degree;
+    }
+    snapshot.ties_.reserve(used);
+    for (std::uint32_t i = 0; i < network.persons(); ++i) {
+        const auto ties = network.ties(i);
+        snapshot.ties_.insert(snapshot.ties_.end(), ties.begin(), ties.end());
+    }
+    copy_small_members(world, snapshot.rest_);
+    return snapshot;
+}
+
+World WorldSnapshot::restore() const {
+    World world;
+    copy_small_members(rest_, world);
+    std::size_t c = 0;
+    world.persons.for_each_column([&](auto& column) { column.resize(column_sizes_[c++]); });
+    world.network.degree.resize(column_sizes_[c]);
+
+    const std::vector<ColumnBytes> columns = compressed_columns(world.persons, world.network);
+    const std::vector<BlockRef> blocks = blocks_of(columns);
+    if (blocks.size() != blocks_.size()) {
+        throw std::logic_error("WorldSnapshot: blocks do not match the columns");
+    }
+    for_each_task(blocks.size(), [&](std::size_t k) {
+        const BlockRef& block = blocks[k];
+        const ColumnBytes& column = columns[block.column];
+        const std::span<std::byte> values(column.data + block.first * column.element_bytes,
+                                          block.size * column.element_bytes);
+        if (column.element_bytes == 1) {
+            inflate_exact(blocks_[k], values);
+            return;
+        }
+        thread_local std::vector<std::byte> shuffled;
+        shuffled.resize(values.size());
+        inflate_exact(blocks_[k], shuffled);
+        unshuffle_bytes_into(shuffled, column.element_bytes, values);
+    });
+
+    if (has_network_) {
+        // reset sizes the slots and rebuilds the by-area index; degrees were restored above.
+        std::vector<std::uint8_t> degree = std::move(world.network.degree);
+        world.network.reset(world.persons.area, static_cast<std::uint16_t>(network_areas_));
+        world.network.degree = std::move(degree);
+        std::size_t next = 0;
+        for (std::uint32_t i = 0; i < world.network.persons(); ++i) {
+            const auto ties = world.network.ties(i);
+            std::copy_n(ties_.begin() + static_cast<std::ptrdiff_t>(next), ties.size(),
+                        ties.begin());
+            next += ties.size();
+        }
+    }
+    return world;
+}
+
+std::size_t WorldSnapshot::compressed_bytes() const {
+    std::size_t bytes = ties_.size() * sizeof(Tie);
+    for (const auto& block : blocks_) {
+        bytes += block.size();
+    }
+    return bytes;
+}
+
+}  // namespace jobsim
