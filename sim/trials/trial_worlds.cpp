@@ -5,6 +5,7 @@
 #include "sim/population/generate.hpp"
 #include "sim/schedule/scheduler.hpp"
 #include "sim/state/world.hpp"
+#include "sim/state/world_snapshot.hpp"
 #include "sim/trials/assignment.hpp"
 
 namespace jobsim::trials {
@@ -33,7 +34,7 @@ struct ReplicationSetup {
     const std::vector<Regime>& arms;
     std::vector<double> weekly_benefit_gbp;  ///< by arm
     rng::ReplicationKey key;
-    const World& checkpoint;
+    const WorldSnapshot& checkpoint;  ///< every world starts from it (a compact copy)
     const std::function<void()>& week_done;
 };
 
@@ -121,7 +122,7 @@ OutcomeTable run_world(const ReplicationSetup& setup, WorldKind kind, std::uint8
                        const Assignment& assignment, std::span<const std::uint32_t> horizons,
                        TrialSample& sample) {
     const TrialSpec& spec = setup.scenario.trial;
-    World world = setup.checkpoint;
+    World world = setup.checkpoint.restore();
     TrialOutcomeTracker tracker(setup.scenario, world.persons.size(), horizons);
     std::vector<std::uint8_t> was_eligible;
     if (kind == WorldKind::realised) {
@@ -206,12 +207,15 @@ TrialReplication simulate_replication(const Scenario& scenario, rng::Replication
     out.frame = make_frame(spec, arms.size(), checkpoint, stock);
     rng::Stream stream = trial_stream(key, 0, rng::Purpose::trial_assignment);
     out.assignment = draw_assignment(out.frame, stream);
+    // The worlds start from a compact snapshot, not from a second World kept beside each one.
+    const WorldSnapshot snapshot = WorldSnapshot::take(checkpoint);
+    checkpoint = World{};
 
     ReplicationSetup setup{.scenario = scenario,
                            .arms = arms,
                            .weekly_benefit_gbp = {},
                            .key = key,
-                           .checkpoint = checkpoint,
+                           .checkpoint = snapshot,
                            .week_done = week_done};
     for (const Regime& arm : arms) {
         setup.weekly_benefit_gbp.push_back(arm.benefit_claim.weekly_benefit_gbp);
