@@ -41,11 +41,12 @@ ColumnBytes column_bytes(Column& column) {
 }
 
 /// Every compressed column, in order: the persons' columns (all of them, through their one list),
-/// then the network's degrees.
+/// then the network's degrees and by-area member index.
 std::vector<ColumnBytes> compressed_columns(Persons& persons, Network& network) {
     std::vector<ColumnBytes> columns;
     persons.for_each_column([&columns](auto& column) { columns.push_back(column_bytes(column)); });
     columns.push_back(column_bytes(network.degree));
+    columns.push_back(column_bytes(network.area_members));
     return columns;
 }
 
@@ -69,6 +70,25 @@ void for_each_task(std::size_t count, const Body& body) {
                               body(k);
                           }
                       });
+}
+
+/// Calls body(begin, end, first) for blocks of persons [begin, end) in parallel, where `first` is
+/// the number of ties in use of the persons before `begin` (where theirs start in a compact list).
+template <class Body>
+void for_each_person_block(const std::vector<std::uint8_t>& degree, const Body& body) {
+    constexpr std::size_t persons_per_block = std::size_t{1} << 16;
+    const std::size_t n = degree.size();
+    const std::size_t blocks = (n + persons_per_block - 1) / persons_per_block;
+    std::vector<std::size_t> first(blocks + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        first[i / persons_per_block + 1] += degree[i];
+    }
+    for (std::size_t b = 0; b < blocks; ++b) {
+        first[b + 1] += first[b];
+    }
+    for_each_task(blocks, [&](std::size_t b) {
+        body(b * persons_per_block, std::min(n, (b + 1) * persons_per_block), first[b]);
+    });
 }
 
 /// The members of World other than persons and network, copied as they are. A new member of World
@@ -100,15 +120,10 @@ void copy_small_members(const World& from, World& to) {
 
 WorldSnapshot WorldSnapshot::take(const World& world) {
     const Network& network = world.network;
-    const std::size_t n = world.persons.size();
-    WorldSnapshot snapshot;
-    snapshot.has_network_ = !network.degree.empty() || !network.area_offsets.empty();
-    if (snapshot.has_network_ &&
-        (network.degree.size() != n || network.area_members.size() != n ||
-         network.slots.size() != n * Network::capacity || network.area_offsets.empty())) {
-        throw std::logic_error("WorldSnapshot: the network is not sized to the persons");
+    if (network.slots.size() != network.degree.size() * Network::capacity) {
+        throw std::logic_error("WorldSnapshot: the network's slots do not match its degrees");
     }
-    snapshot.network_areas_ = network.area_offsets.empty() ? 0 : network.area_offsets.size() - 1;
+    WorldSnapshot snapshot;
 
     // for_each_column has no const overload; the columns are only read here.
     World& source = const_cast<World&>(world);
@@ -118,6 +133,7 @@ WorldSnapshot WorldSnapshot::take(const World& world) {
     }
     const std::vector<BlockRef> blocks = blocks_of(columns);
     snapshot.blocks_.resize(blocks.size());
+    snapshot.stored_raw_.assign(blocks.size(), 0);
     for_each_task(blocks.size(), [&](std::size_t k) {
         const BlockRef& block = blocks[k];
         const ColumnBytes& column = columns[block.column];
@@ -132,19 +148,31 @@ WorldSnapshot WorldSnapshot::take(const World& world) {
             input = shuffled;
         }
         deflate_fast(input, deflated);
-        // An exact-size copy: the scratch buffer's capacity is the uncompressed bound.
-        snapshot.blocks_[k].assign(deflated.begin(), deflated.end());
+        // Kept as it is when deflate saves little (columns of continuous values): restoring
+        // is then a copy. An exact-size copy either way: the scratch buffer's capacity is larger.
+        if (deflated.size() > values.size() - values.size() / 8) {
+            snapshot.blocks_[k].assign(values.begin(), values.end());
+            snapshot.stored_raw_[k] = 1;
+        } else {
+            snapshot.blocks_[k].assign(deflated.begin(), deflated.end());
+        }
     });
 
     std::size_t used = 0;
     for (const std::uint8_t degree : network.degree) {
         used += degree;
     }
-    snapshot.ties_.reserve(used);
-    for (std::uint32_t i = 0; i < network.persons(); ++i) {
-        const auto ties = network.ties(i);
-        snapshot.ties_.insert(snapshot.ties_.end(), ties.begin(), ties.end());
-    }
+    snapshot.ties_.resize(used);
+    for_each_person_block(
+        network.degree, [&](std::size_t begin, std::size_t end, std::size_t next) {
+            for (std::size_t i = begin; i < end; ++i) {
+                const auto ties = network.ties(static_cast<std::uint32_t>(i));
+                std::copy(ties.begin(), ties.end(),
+                          snapshot.ties_.begin() + static_cast<std::ptrdiff_t>(next));
+                next += ties.size();
+            }
+        });
+    snapshot.area_offsets_ = network.area_offsets;
     copy_small_members(world, snapshot.rest_);
     return snapshot;
 }
@@ -154,7 +182,8 @@ World WorldSnapshot::restore() const {
     copy_small_members(rest_, world);
     std::size_t c = 0;
     world.persons.for_each_column([&](auto& column) { column.resize(column_sizes_[c++]); });
-    world.network.degree.resize(column_sizes_[c]);
+    world.network.degree.resize(column_sizes_[c++]);
+    world.network.area_members.resize(column_sizes_[c]);
 
     const std::vector<ColumnBytes> columns = compressed_columns(world.persons, world.network);
     const std::vector<BlockRef> blocks = blocks_of(columns);
@@ -166,6 +195,10 @@ World WorldSnapshot::restore() const {
         const ColumnBytes& column = columns[block.column];
         const std::span<std::byte> values(column.data + block.first * column.element_bytes,
                                           block.size * column.element_bytes);
+        if (stored_raw_[k] != 0) {
+            std::copy(blocks_[k].begin(), blocks_[k].end(), values.begin());
+            return;
+        }
         if (column.element_bytes == 1) {
             inflate_exact(blocks_[k], values);
             return;
@@ -176,19 +209,18 @@ World WorldSnapshot::restore() const {
         unshuffle_bytes_into(shuffled, column.element_bytes, values);
     });
 
-    if (has_network_) {
-        // reset sizes the slots and rebuilds the by-area index; degrees were restored above.
-        std::vector<std::uint8_t> degree = std::move(world.network.degree);
-        world.network.reset(world.persons.area, static_cast<std::uint16_t>(network_areas_));
-        world.network.degree = std::move(degree);
-        std::size_t next = 0;
-        for (std::uint32_t i = 0; i < world.network.persons(); ++i) {
-            const auto ties = world.network.ties(i);
-            std::copy_n(ties_.begin() + static_cast<std::ptrdiff_t>(next), ties.size(),
-                        ties.begin());
-            next += ties.size();
-        }
-    }
+    Network& network = world.network;
+    network.area_offsets = area_offsets_;
+    network.slots.assign(network.degree.size() * Network::capacity, Tie{});
+    for_each_person_block(network.degree,
+                          [&](std::size_t begin, std::size_t end, std::size_t next) {
+                              for (std::size_t i = begin; i < end; ++i) {
+                                  const auto ties = network.ties(static_cast<std::uint32_t>(i));
+                                  std::copy_n(ties_.begin() + static_cast<std::ptrdiff_t>(next),
+                                              ties.size(), ties.begin());
+                                  next += ties.size();
+                              }
+                          });
     return world;
 }
 

@@ -1,9 +1,8 @@
 // A compact copy of a World, for runs that start several arms (or trial worlds) from one
 // checkpoint: the checkpoint is kept as a snapshot rather than as a second World (issue 5's memory
-// budget). Persons' columns and the network's degrees are byte-shuffled and deflated in parallel
-// blocks (most columns are small codes, mostly zero); the network keeps only the ties in use, and
-// its by-area member index is rebuilt from the persons' areas (fixed after generation). The other
-// members are small and are copied as they are.
+// budget). Persons' columns and the network's degrees and by-area index are byte-shuffled and
+// deflated in parallel blocks (most columns are small codes, mostly zero); the network keeps only
+// the ties in use. The other members are small and are copied as they are.
 #pragma once
 
 #include <cstddef>
@@ -17,7 +16,7 @@ namespace jobsim {
 class WorldSnapshot {
 public:
     /// A snapshot of `world`, compressed in parallel (in the caller's task arena).
-    /// @throws std::logic_error if the network is neither empty nor sized to the persons
+    /// @throws std::logic_error if the network's slots are not `capacity` per degree
     [[nodiscard]] static WorldSnapshot take(const World& world);
 
     /// The world as taken: every column and member equal to the original, and each person's ties
@@ -30,9 +29,9 @@ public:
 private:
     std::vector<std::size_t> column_sizes_;       ///< elements per compressed column
     std::vector<std::vector<std::byte>> blocks_;  ///< every column's blocks, in column order
+    std::vector<std::uint8_t> stored_raw_;        ///< per block: 1 if kept as it is, not deflated
+    std::vector<std::uint32_t> area_offsets_;     ///< the network's
     std::vector<Tie> ties_;                       ///< each person's ties in use, person by person
-    std::size_t network_areas_ = 0;               ///< areas the network was indexed by
-    bool has_network_ = false;                    ///< false: the network was empty
     World rest_;                                  ///< every member but persons and network
 };
 

@@ -161,9 +161,10 @@ TEST_CASE("world snapshot: an empty world round-trips", "[state]") {
     CHECK(restored.network.area_offsets.empty());
 }
 
-TEST_CASE("world snapshot: refuses a network not sized to the persons", "[state]") {
+TEST_CASE("world snapshot: refuses a network whose slots do not match its degrees", "[state]") {
     World world;
     world.persons.resize(3);
-    world.network.reset({AreaId{0}, AreaId{0}}, 1);
+    world.network.reset(world.persons.area, 1);
+    world.network.slots.pop_back();
     CHECK_THROWS_AS(WorldSnapshot::take(world), std::logic_error);
 }
