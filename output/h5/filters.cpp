@@ -5,55 +5,12 @@
 #include <stdexcept>
 #include <string>
 
-#include <zlib.h>
+#include "sim/core/deflate.hpp"
 
 namespace jobsim::output::h5 {
 
-namespace {
-
-// zlib's defaults (a 32 KiB window, the default memory level), as HDF5's own deflate filter uses.
-constexpr int window_bits = 15;
-constexpr int memory_level = 8;
-
-/// Run-length matching only (Z_RLE): shuffled trajectory chunks are runs of equal high bytes, so
-/// on jobsim's output it is both faster than the default hash-chain search and smaller (baseline,
-/// 100,000 persons x 26 weeks: 31.4 MB instead of 35.9 MB). Any inflater reads it.
-/// One deflate stream per thread, reset between chunks: a fresh stream per chunk allocates and
-/// zeroes ~270 KiB of state each time, which showed up in profiles as kernel page clearing.
-class Deflater {
-public:
-    Deflater() {
-        if (deflateInit2(&stream_, deflate_level, Z_DEFLATED, window_bits, memory_level, Z_RLE) !=
-            Z_OK) {
-            throw std::runtime_error("zlib: cannot initialise a deflate stream");
-        }
-    }
-    ~Deflater() { deflateEnd(&stream_); }
-    Deflater(const Deflater&) = delete;
-    Deflater& operator=(const Deflater&) = delete;
-
-    std::vector<std::byte> compress(std::span<const std::byte> input) {
-        if (deflateReset(&stream_) != Z_OK) {
-            throw std::runtime_error("zlib: cannot reset a deflate stream");
-        }
-        std::vector<std::byte> output(deflateBound(&stream_, static_cast<uLong>(input.size())));
-        // zlib's interface is not const-correct; it does not write through next_in.
-        stream_.next_in = reinterpret_cast<Bytef*>(const_cast<std::byte*>(input.data()));
-        stream_.avail_in = static_cast<uInt>(input.size());
-        stream_.next_out = reinterpret_cast<Bytef*>(output.data());
-        stream_.avail_out = static_cast<uInt>(output.size());
-        if (deflate(&stream_, Z_FINISH) != Z_STREAM_END) {
-            throw std::runtime_error("zlib: deflate did not finish a chunk");
-        }
-        output.resize(stream_.total_out);
-        return output;
-    }
-
-private:
-    z_stream stream_{};
-};
-
-}  // namespace
+static_assert(deflate_level == fast_deflate_level,
+              "the declared deflate level is the one sim/core/deflate compresses at");
 
 std::vector<std::byte> shuffle_bytes(std::span<const std::byte> values, std::size_t element_bytes) {
     if (element_bytes == 0 || values.size() % element_bytes != 0) {
@@ -61,13 +18,8 @@ std::vector<std::byte> shuffle_bytes(std::span<const std::byte> values, std::siz
                                     std::to_string(element_bytes) + " bytes, got " +
                                     std::to_string(values.size()) + " bytes");
     }
-    const std::size_t count = values.size() / element_bytes;
     std::vector<std::byte> out(values.size());
-    for (std::size_t i = 0; i < count; ++i) {
-        for (std::size_t j = 0; j < element_bytes; ++j) {
-            out[j * count + i] = values[i * element_bytes + j];
-        }
-    }
+    shuffle_bytes_into(values, element_bytes, out);
     return out;
 }
 
@@ -82,8 +34,9 @@ std::vector<std::byte> filter_chunk(std::span<const std::byte> values, std::size
     std::copy(values.begin(), values.end(), padded.begin());
     const std::vector<std::byte> shuffled =
         element_bytes > 1 ? shuffle_bytes(padded, element_bytes) : std::move(padded);
-    thread_local Deflater deflater;
-    return deflater.compress(shuffled);
+    std::vector<std::byte> out;
+    deflate_fast(shuffled, out);
+    return out;
 }
 
 }  // namespace jobsim::output::h5
