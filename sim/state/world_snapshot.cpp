@@ -72,23 +72,67 @@ void for_each_task(std::size_t count, const Body& body) {
                       });
 }
 
-/// Calls body(begin, end, first) for blocks of persons [begin, end) in parallel, where `first` is
-/// the number of ties in use of the persons before `begin` (where theirs start in a compact list).
+/// Persons per block of the network's ties.
+constexpr std::size_t persons_per_block = std::size_t{1} << 16;
+
+std::size_t person_blocks(std::size_t persons) {
+    return (persons + persons_per_block - 1) / persons_per_block;
+}
+
+/// Calls body(b, begin, end) for each block b of persons [begin, end), in parallel.
 template <class Body>
-void for_each_person_block(const std::vector<std::uint8_t>& degree, const Body& body) {
-    constexpr std::size_t persons_per_block = std::size_t{1} << 16;
-    const std::size_t n = degree.size();
-    const std::size_t blocks = (n + persons_per_block - 1) / persons_per_block;
-    std::vector<std::size_t> first(blocks + 1, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-        first[i / persons_per_block + 1] += degree[i];
-    }
-    for (std::size_t b = 0; b < blocks; ++b) {
-        first[b + 1] += first[b];
-    }
-    for_each_task(blocks, [&](std::size_t b) {
-        body(b * persons_per_block, std::min(n, (b + 1) * persons_per_block), first[b]);
+void for_each_person_block(std::size_t persons, const Body& body) {
+    for_each_task(person_blocks(persons), [&](std::size_t b) {
+        body(b, b * persons_per_block, std::min(persons, (b + 1) * persons_per_block));
     });
+}
+
+/// Signed distances as unsigned with small magnitudes small: 0, -1, 1, -2, ... -> 0, 1, 2, 3, ...
+std::uint32_t zigzag(std::int32_t value) {
+    return (static_cast<std::uint32_t>(value) << 1) ^ static_cast<std::uint32_t>(value >> 31);
+}
+
+std::int64_t unzigzag(std::uint32_t value) {
+    return static_cast<std::int64_t>(value >> 1) ^ -static_cast<std::int64_t>(value & 1u);
+}
+
+/// Values shuffled and deflated, or kept as they are when deflate saves under an eighth (columns
+/// of continuous values): restoring them is then a copy. The bytes are an exact-size copy: the
+/// scratch buffers' capacities are larger.
+WorldSnapshot::Packed pack(std::span<const std::byte> values, std::size_t element_bytes) {
+    thread_local std::vector<std::byte> shuffled;
+    thread_local std::vector<std::byte> deflated;
+    std::span<const std::byte> input = values;
+    if (element_bytes > 1) {
+        shuffled.resize(values.size());
+        shuffle_bytes_into(values, element_bytes, shuffled);
+        input = shuffled;
+    }
+    deflate_fast(input, deflated);
+    WorldSnapshot::Packed packed;
+    packed.deflated = deflated.size() <= values.size() - values.size() / 8;
+    const std::span<const std::byte> kept =
+        packed.deflated ? std::span<const std::byte>(deflated) : values;
+    packed.bytes.assign(kept.begin(), kept.end());
+    return packed;
+}
+
+/// Writes what `pack` packed back into `values` (which must be its size).
+void unpack(const WorldSnapshot::Packed& packed, std::size_t element_bytes,
+            std::span<std::byte> values) {
+    if (!packed.deflated) {
+        if (packed.bytes.size() != values.size()) {
+            throw std::logic_error("WorldSnapshot: a block is not the size of its values");
+        }
+        std::copy(packed.bytes.begin(), packed.bytes.end(), values.begin());
+    } else if (element_bytes == 1) {
+        inflate_exact(packed.bytes, values);
+    } else {
+        thread_local std::vector<std::byte> shuffled;
+        shuffled.resize(values.size());
+        inflate_exact(packed.bytes, shuffled);
+        unshuffle_bytes_into(shuffled, element_bytes, values);
+    }
 }
 
 /// The members of World other than persons and network, copied as they are. A new member of World
@@ -133,44 +177,34 @@ WorldSnapshot WorldSnapshot::take(const World& world) {
     }
     const std::vector<BlockRef> blocks = blocks_of(columns);
     snapshot.blocks_.resize(blocks.size());
-    snapshot.stored_raw_.assign(blocks.size(), 0);
     for_each_task(blocks.size(), [&](std::size_t k) {
         const BlockRef& block = blocks[k];
         const ColumnBytes& column = columns[block.column];
-        const std::span<const std::byte> values(column.data + block.first * column.element_bytes,
-                                                block.size * column.element_bytes);
-        thread_local std::vector<std::byte> shuffled;
-        thread_local std::vector<std::byte> deflated;
-        std::span<const std::byte> input = values;
-        if (column.element_bytes > 1) {
-            shuffled.resize(values.size());
-            shuffle_bytes_into(values, column.element_bytes, shuffled);
-            input = shuffled;
-        }
-        deflate_fast(input, deflated);
-        // Kept as it is when deflate saves little (columns of continuous values): restoring
-        // is then a copy. An exact-size copy either way: the scratch buffer's capacity is larger.
-        if (deflated.size() > values.size() - values.size() / 8) {
-            snapshot.blocks_[k].assign(values.begin(), values.end());
-            snapshot.stored_raw_[k] = 1;
-        } else {
-            snapshot.blocks_[k].assign(deflated.begin(), deflated.end());
-        }
+        snapshot.blocks_[k] = pack(
+            {column.data + block.first * column.element_bytes, block.size * column.element_bytes},
+            column.element_bytes);
     });
 
-    std::size_t used = 0;
-    for (const std::uint8_t degree : network.degree) {
-        used += degree;
-    }
-    snapshot.ties_.resize(used);
+    // Ties as two columns per block of persons: the contact as its zigzagged distance from the
+    // person (contacts mostly live in the same area, and areas are runs of persons, so the high
+    // bytes are runs of zeros), and the flags.
+    snapshot.tie_blocks_.resize(2 * person_blocks(network.degree.size()));
     for_each_person_block(
-        network.degree, [&](std::size_t begin, std::size_t end, std::size_t next) {
+        network.degree.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
+            thread_local std::vector<std::uint32_t> distance;
+            thread_local std::vector<std::uint8_t> flags;
+            distance.clear();
+            flags.clear();
             for (std::size_t i = begin; i < end; ++i) {
-                const auto ties = network.ties(static_cast<std::uint32_t>(i));
-                std::copy(ties.begin(), ties.end(),
-                          snapshot.ties_.begin() + static_cast<std::ptrdiff_t>(next));
-                next += ties.size();
+                for (const Tie& tie : network.ties(static_cast<std::uint32_t>(i))) {
+                    distance.push_back(zigzag(static_cast<std::int32_t>(tie.contact) -
+                                              static_cast<std::int32_t>(i)));
+                    flags.push_back(static_cast<std::uint8_t>(tie.flags));
+                }
             }
+            snapshot.tie_blocks_[2 * b] =
+                pack(std::as_bytes(std::span(distance)), sizeof(std::uint32_t));
+            snapshot.tie_blocks_[2 * b + 1] = pack(std::as_bytes(std::span(flags)), 1);
         });
     snapshot.area_offsets_ = network.area_offsets;
     copy_small_members(world, snapshot.rest_);
@@ -193,41 +227,47 @@ World WorldSnapshot::restore() const {
     for_each_task(blocks.size(), [&](std::size_t k) {
         const BlockRef& block = blocks[k];
         const ColumnBytes& column = columns[block.column];
-        const std::span<std::byte> values(column.data + block.first * column.element_bytes,
-                                          block.size * column.element_bytes);
-        if (stored_raw_[k] != 0) {
-            std::copy(blocks_[k].begin(), blocks_[k].end(), values.begin());
-            return;
-        }
-        if (column.element_bytes == 1) {
-            inflate_exact(blocks_[k], values);
-            return;
-        }
-        thread_local std::vector<std::byte> shuffled;
-        shuffled.resize(values.size());
-        inflate_exact(blocks_[k], shuffled);
-        unshuffle_bytes_into(shuffled, column.element_bytes, values);
+        unpack(
+            blocks_[k], column.element_bytes,
+            {column.data + block.first * column.element_bytes, block.size * column.element_bytes});
     });
 
+    // The degrees are back; each person's ties go back to their slots, the rest stay zero.
     Network& network = world.network;
     network.area_offsets = area_offsets_;
     network.slots.assign(network.degree.size() * Network::capacity, Tie{});
-    for_each_person_block(network.degree,
-                          [&](std::size_t begin, std::size_t end, std::size_t next) {
-                              for (std::size_t i = begin; i < end; ++i) {
-                                  const auto ties = network.ties(static_cast<std::uint32_t>(i));
-                                  std::copy_n(ties_.begin() + static_cast<std::ptrdiff_t>(next),
-                                              ties.size(), ties.begin());
-                                  next += ties.size();
-                              }
-                          });
+    for_each_person_block(
+        network.degree.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
+            std::size_t used = 0;
+            for (std::size_t i = begin; i < end; ++i) {
+                used += network.degree[i];
+            }
+            thread_local std::vector<std::uint32_t> distance;
+            thread_local std::vector<std::uint8_t> flags;
+            distance.resize(used);
+            flags.resize(used);
+            unpack(tie_blocks_[2 * b], sizeof(std::uint32_t),
+                   std::as_writable_bytes(std::span(distance)));
+            unpack(tie_blocks_[2 * b + 1], 1, std::as_writable_bytes(std::span(flags)));
+            std::size_t next = 0;
+            for (std::size_t i = begin; i < end; ++i) {
+                for (Tie& tie : network.ties(static_cast<std::uint32_t>(i))) {
+                    const auto contact = static_cast<std::int64_t>(i) + unzigzag(distance[next]);
+                    tie = make_tie(static_cast<std::uint32_t>(contact), flags[next]);
+                    ++next;
+                }
+            }
+        });
     return world;
 }
 
 std::size_t WorldSnapshot::compressed_bytes() const {
-    std::size_t bytes = ties_.size() * sizeof(Tie);
+    std::size_t bytes = 0;
     for (const auto& block : blocks_) {
-        bytes += block.size();
+        bytes += block.bytes.size();
+    }
+    for (const auto& block : tie_blocks_) {
+        bytes += block.bytes.size();
     }
     return bytes;
 }
