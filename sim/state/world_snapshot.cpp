@@ -72,8 +72,9 @@ void for_each_task(std::size_t count, const Body& body) {
                       });
 }
 
-/// Persons per block of the network's ties.
-constexpr std::size_t persons_per_block = std::size_t{1} << 16;
+/// Persons per block of the network's ties: at most a column block's bytes of contacts, so the
+/// per-thread scratch buffers stay small (they live as long as the threads).
+constexpr std::size_t persons_per_block = block_bytes / (Network::capacity * sizeof(std::uint32_t));
 
 std::size_t person_blocks(std::size_t persons) {
     return (persons + persons_per_block - 1) / persons_per_block;
