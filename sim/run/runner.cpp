@@ -56,17 +56,16 @@ std::vector<ArmSummary> run_scenario(const Scenario& scenario, const RunSpec& sp
             arena.execute([&] { run_week(context, start, events); });
             report();
         }
-        // With several arms, the start world is kept as a compact snapshot while each arm runs
-        // on its restored copy (issue 5: two full worlds at once cost ~170 B a person). A one-arm
-        // run takes the start world itself and copies nothing.
+        // Every arm starts from the world after burn-in. The first arm runs on it; with more arms
+        // it is first kept as a compact snapshot, which each later arm restores (issue 5: two full
+        // worlds at once cost ~170 B a person). A one-arm run copies nothing.
         WorldSnapshot snapshot;
         if (arm_count > 1) {
             arena.execute([&] { snapshot = WorldSnapshot::take(start); });
-            start = World{};
         }
         for (std::uint32_t a = 0; a < arm_count; ++a) {
             World world;
-            if (arm_count == 1) {
+            if (a == 0) {
                 world = std::move(start);
             } else {
                 arena.execute([&] { world = snapshot.restore(); });
