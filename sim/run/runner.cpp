@@ -9,6 +9,7 @@
 #include "sim/population/generate.hpp"
 #include "sim/scenario/load.hpp"
 #include "sim/schedule/scheduler.hpp"
+#include "sim/state/world_snapshot.hpp"
 
 namespace jobsim {
 
@@ -55,9 +56,23 @@ std::vector<ArmSummary> run_scenario(const Scenario& scenario, const RunSpec& sp
             arena.execute([&] { run_week(context, start, events); });
             report();
         }
+        // Every arm starts from the world after burn-in. The first arm runs on it; with more arms
+        // it is first kept as a compact snapshot, which each later arm restores (issue 5: two full
+        // worlds at once cost ~170 B a person). A one-arm run copies nothing.
+        WorldSnapshot snapshot;
+        if (arm_count > 1) {
+            arena.execute([&] { snapshot = WorldSnapshot::take(start); });
+        }
         for (std::uint32_t a = 0; a < arm_count; ++a) {
-            // The last arm takes the start world itself: a one-arm run copies nothing.
-            World world = a + 1 == arm_count ? std::move(start) : start;
+            World world;
+            if (a == 0) {
+                world = std::move(start);
+            } else {
+                arena.execute([&] { world = snapshot.restore(); });
+                if (a + 1 == arm_count) {
+                    snapshot = WorldSnapshot{};
+                }
+            }
             std::fill(world.persons.arm.begin(), world.persons.arm.end(),
                       static_cast<std::uint8_t>(a));
             recorder.begin_replication(r, static_cast<std::uint8_t>(a), world);

@@ -1,10 +1,12 @@
 #include "sim/trials/trial_worlds.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "sim/population/generate.hpp"
 #include "sim/schedule/scheduler.hpp"
 #include "sim/state/world.hpp"
+#include "sim/state/world_snapshot.hpp"
 #include "sim/trials/assignment.hpp"
 
 namespace jobsim::trials {
@@ -33,7 +35,6 @@ struct ReplicationSetup {
     const std::vector<Regime>& arms;
     std::vector<double> weekly_benefit_gbp;  ///< by arm
     rng::ReplicationKey key;
-    const World& checkpoint;
     const std::function<void()>& week_done;
 };
 
@@ -115,13 +116,12 @@ void set_arms(const TrialSpec& spec, WorldKind kind, std::uint8_t everybody_arm,
     }
 }
 
-/// Runs one world from the checkpoint. In the realised world enrolment happens as the trial
-/// runs; the counterfactual worlds follow the same people from the same weeks.
-OutcomeTable run_world(const ReplicationSetup& setup, WorldKind kind, std::uint8_t everybody_arm,
-                       const Assignment& assignment, std::span<const std::uint32_t> horizons,
-                       TrialSample& sample) {
+/// Runs one world, given as it is at the checkpoint. In the realised world enrolment happens as
+/// the trial runs; the counterfactual worlds follow the same people from the same weeks.
+OutcomeTable run_world(const ReplicationSetup& setup, World world, WorldKind kind,
+                       std::uint8_t everybody_arm, const Assignment& assignment,
+                       std::span<const std::uint32_t> horizons, TrialSample& sample) {
     const TrialSpec& spec = setup.scenario.trial;
-    World world = setup.checkpoint;
     TrialOutcomeTracker tracker(setup.scenario, world.persons.size(), horizons);
     std::vector<std::uint8_t> was_eligible;
     if (kind == WorldKind::realised) {
@@ -206,22 +206,26 @@ TrialReplication simulate_replication(const Scenario& scenario, rng::Replication
     out.frame = make_frame(spec, arms.size(), checkpoint, stock);
     rng::Stream stream = trial_stream(key, 0, rng::Purpose::trial_assignment);
     out.assignment = draw_assignment(out.frame, stream);
+    // The realised world runs on the checkpoint itself; the others restore it from a compact
+    // snapshot rather than copy a second World kept beside each.
+    const WorldSnapshot snapshot = WorldSnapshot::take(checkpoint);
 
     ReplicationSetup setup{.scenario = scenario,
                            .arms = arms,
                            .weekly_benefit_gbp = {},
                            .key = key,
-                           .checkpoint = checkpoint,
                            .week_done = week_done};
     for (const Regime& arm : arms) {
         setup.weekly_benefit_gbp.push_back(arm.benefit_claim.weekly_benefit_gbp);
     }
-    out.realised =
-        run_world(setup, WorldKind::realised, 0, out.assignment, out.horizons, out.sample);
-    out.nobody = run_world(setup, WorldKind::nobody, 0, out.assignment, out.horizons, out.sample);
+    out.realised = run_world(setup, std::move(checkpoint), WorldKind::realised, 0, out.assignment,
+                             out.horizons, out.sample);
+    out.nobody = run_world(setup, snapshot.restore(), WorldKind::nobody, 0, out.assignment,
+                           out.horizons, out.sample);
     for (std::size_t a = 1; a < arms.size(); ++a) {
-        out.everybody.push_back(run_world(setup, WorldKind::everybody, static_cast<std::uint8_t>(a),
-                                          out.assignment, out.horizons, out.sample));
+        out.everybody.push_back(run_world(setup, snapshot.restore(), WorldKind::everybody,
+                                          static_cast<std::uint8_t>(a), out.assignment,
+                                          out.horizons, out.sample));
     }
     out.responded = draw_responses(spec, key, out.sample, out.realised, out.horizons.size());
     return out;
