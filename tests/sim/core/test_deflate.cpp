@@ -30,6 +30,13 @@ TEST_CASE("deflate: shuffling puts the k-th bytes together and unshuffling undoe
     CHECK(back == values);
 }
 
+TEST_CASE("deflate: shuffling into a larger buffer pads each byte plane with zeros", "[core]") {
+    // Two 2-byte elements into room for four: the edge chunk of a dataset.
+    std::vector<std::byte> shuffled(8, std::byte{0xee});
+    shuffle_bytes_into(bytes({1, 2, 3, 4}), 2, shuffled);
+    CHECK(shuffled == bytes({1, 3, 0, 0, 2, 4, 0, 0}));
+}
+
 TEST_CASE("deflate: a block inflates back to its bytes", "[core]") {
     std::vector<std::byte> values(10000, std::byte{0});
     for (std::size_t i = 0; i < values.size(); i += 7) {
