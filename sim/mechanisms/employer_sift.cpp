@@ -44,10 +44,13 @@ Grouped<Pending> group_by_employer(std::uint32_t employers, const std::vector<Pe
         // no_employer is past every employer, so applications to no vacancy fall in no group
         [&pending](std::size_t k) { return pending[k].employer; },
         [&pending](std::size_t k) { return pending[k]; });
-    parallel_for_each(employers, [&out](std::uint32_t e) {
-        std::sort(out.values.begin() + out.offsets[e], out.values.begin() + out.offsets[e + 1],
-                  reading_order);
-    });
+    parallel_for_each(
+        employers,
+        [&out](std::uint32_t e) {
+            std::sort(out.values.begin() + out.offsets[e], out.values.begin() + out.offsets[e + 1],
+                      reading_order);
+        },
+        small_parallel_block);
     return out;
 }
 
@@ -99,24 +102,28 @@ void employer_sift(const WeekContext& context, World& world, EventSink& events) 
     });
     const Grouped<Pending> by_employer = group_by_employer(world.employers.size(), pending);
 
-    // Resolve: each employer reads up to its capacity, in order; the rest are dropped.
-    for (std::uint32_t e = 0; e < world.employers.size(); ++e) {
-        const std::uint32_t capacity = sift_capacity(params, world.employers.target_size[e]);
-        std::uint32_t read = 0;
-        for (std::uint32_t j = by_employer.offsets[e]; j < by_employer.offsets[e + 1]; ++j) {
-            const Pending& application = by_employer.values[j];
-            if (read >= capacity) {
-                applications.vacancy[application.application] = Applications::no_vacancy;
-                record(context, EventKind::application_unread, application, events);
-                continue;
+    // Resolve: each employer reads up to its capacity, in order; the rest are dropped. Employers
+    // touch disjoint applications, and the event log is sorted, so they resolve in parallel.
+    parallel_for_each(
+        world.employers.size(),
+        [&](std::uint32_t e) {
+            const std::uint32_t capacity = sift_capacity(params, world.employers.target_size[e]);
+            std::uint32_t read = 0;
+            for (std::uint32_t j = by_employer.offsets[e]; j < by_employer.offsets[e + 1]; ++j) {
+                const Pending& application = by_employer.values[j];
+                if (read >= capacity) {
+                    applications.vacancy[application.application] = Applications::no_vacancy;
+                    record(context, EventKind::application_unread, application, events);
+                    continue;
+                }
+                ++read;
+                if (application.screened_out) {
+                    applications.vacancy[application.application] = Applications::no_vacancy;
+                    record(context, EventKind::application_screened_out, application, events);
+                }
             }
-            ++read;
-            if (application.screened_out) {
-                applications.vacancy[application.application] = Applications::no_vacancy;
-                record(context, EventKind::application_screened_out, application, events);
-            }
-        }
-    }
+        },
+        small_parallel_block);
 }
 
 }  // namespace jobsim::mechanisms

@@ -11,11 +11,15 @@
 namespace jobsim {
 
 inline constexpr std::uint32_t parallel_block = 4096;
+/// For loops over a few hundred or thousand heavy items (employers' application lists): with
+/// parallel_block they would be one block, and so serial.
+inline constexpr std::uint32_t small_parallel_block = 16;
 
-/// Calls body(i) for i in [0, count), in parallel blocks.
+/// Calls body(i) for i in [0, count), in parallel blocks of `block` ids.
 template <class Body>
-void parallel_for_each(std::uint32_t count, const Body& body) {
-    tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, count, parallel_block),
+void parallel_for_each(std::uint32_t count, const Body& body,
+                       std::uint32_t block = parallel_block) {
+    tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, count, block),
                       [&body](const tbb::blocked_range<std::uint32_t>& range) {
                           for (std::uint32_t i = range.begin(); i != range.end(); ++i) {
                               body(i);
