@@ -3,6 +3,7 @@
 // the entity's own slot (or an integer counter, whose total is order-free).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 
 #include <tbb/blocked_range.h>
@@ -34,6 +35,25 @@ void for_each_block(std::uint32_t count, const Body& body) {
                       [&body](const tbb::blocked_range<std::uint32_t>& range) {
                           body(range.begin(), range.end());
                       });
+}
+
+/// The number of blocks of parallel_block ids that cover [0, count).
+[[nodiscard]] inline std::uint32_t block_count(std::uint32_t count) {
+    return count / parallel_block + (count % parallel_block != 0 ? 1 : 0);
+}
+
+/// Calls body(b, begin, end) for each block b < block_count(count), ids [begin, end), in
+/// parallel. The blocks are fixed whatever the thread count, so a loop can keep one partial
+/// result per block and combine them in block order.
+template <class Body>
+void for_each_numbered_block(std::uint32_t count, const Body& body) {
+    parallel_for_each(
+        block_count(count),
+        [&body, count](std::uint32_t b) {
+            const std::uint32_t begin = b * parallel_block;
+            body(b, begin, begin + std::min(parallel_block, count - begin));
+        },
+        1);
 }
 
 }  // namespace jobsim
