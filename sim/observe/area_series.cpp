@@ -1,5 +1,7 @@
 #include "sim/observe/area_series.hpp"
 
+#include <tbb/enumerable_thread_specific.h>
+
 #include "sim/schedule/exact_sum.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/state/world.hpp"
@@ -8,7 +10,7 @@ namespace jobsim {
 
 namespace {
 
-/// One block of persons' counts per area, and the sums of their wages.
+/// Counts per area, and the sums of wages, over some of the persons and events.
 struct AreaBlock {
     std::vector<AreaWeek> rows;
     std::vector<ExactSum> wages;
@@ -70,6 +72,7 @@ void add_counts(AreaWeek& into, const AreaWeek& from) {
     into.sanctioned += from.sanctioned;
     into.low_paid += from.low_paid;
     into.applications += from.applications;
+    into.open_vacancies += from.open_vacancies;
     into.hires += from.hires;
     into.separations += from.separations;
     into.meetings += from.meetings;
@@ -93,29 +96,35 @@ std::vector<AreaWeek> area_series(Week week, const World& world, std::span<const
     const Persons& p = world.persons;
     const std::uint16_t areas = world.areas.size();
 
-    // Blocks of persons and of events count in parallel; integer counts add up in any order, and
-    // the wage sums are exact or redone in person order below.
-    const auto events_count = static_cast<std::uint32_t>(events.size());
-    const std::uint32_t person_blocks = block_count(p.size());
-    std::vector<AreaBlock> blocks(
-        person_blocks + block_count(events_count),
+    // Persons, events and vacancies count in parallel, into one partial per thread (not per block:
+    // there may be thousands of areas). Integer counts add up in any order, and the wage sums are
+    // exact in any order or redone in person order below.
+    tbb::enumerable_thread_specific<AreaBlock> partials(
         AreaBlock{std::vector<AreaWeek>(areas), std::vector<ExactSum>(areas)});
-    for_each_numbered_block(p.size(), [&](std::uint32_t b, std::uint32_t begin, std::uint32_t end) {
-        count_persons(p, begin, end, blocks[b]);
+    for_each_block(p.size(), [&](std::uint32_t begin, std::uint32_t end) {
+        count_persons(p, begin, end, partials.local());
     });
-    for_each_numbered_block(events_count,
-                            [&](std::uint32_t b, std::uint32_t begin, std::uint32_t end) {
-                                count_events(p, events, begin, end, blocks[person_blocks + b].rows);
-                            });
+    for_each_block(static_cast<std::uint32_t>(events.size()),
+                   [&](std::uint32_t begin, std::uint32_t end) {
+                       count_events(p, events, begin, end, partials.local().rows);
+                   });
+    for_each_block(world.vacancies.size(), [&](std::uint32_t begin, std::uint32_t end) {
+        std::vector<AreaWeek>& rows = partials.local().rows;
+        for (std::uint32_t v = begin; v < end; ++v) {
+            rows[index(world.vacancies.area[v])].open_vacancies += world.vacancies.filled[v] == 0;
+        }
+    });
 
     std::vector<AreaWeek> rows(areas);
     std::vector<ExactSum> wages(areas);
     for (std::uint16_t a = 0; a < areas; ++a) {
         rows[a].week = week;
         rows[a].area = a;
-        for (const AreaBlock& block : blocks) {
-            add_counts(rows[a], block.rows[a]);
-            wages[a].add(block.wages[a]);
+    }
+    for (const AreaBlock& partial : partials) {
+        for (std::uint16_t a = 0; a < areas; ++a) {
+            add_counts(rows[a], partial.rows[a]);
+            wages[a].add(partial.wages[a]);
         }
     }
     std::vector<double> wage_sum(areas, 0.0);
@@ -128,11 +137,6 @@ std::vector<AreaWeek> area_series(Week week, const World& world, std::span<const
         wage_sum = wage_sums_in_order(p, areas);
     }
 
-    for (std::uint32_t v = 0; v < world.vacancies.size(); ++v) {
-        if (world.vacancies.filled[v] == 0) {
-            ++rows[index(world.vacancies.area[v])].open_vacancies;
-        }
-    }
     std::vector<std::uint32_t> coaches(areas, 0);
     for (std::uint32_t c = 0; c < world.coaches.size(); ++c) {
         ++coaches[index(world.coaches.area[c])];
