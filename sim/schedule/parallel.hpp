@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <vector>
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -54,6 +55,58 @@ void for_each_numbered_block(std::uint32_t count, const Body& body) {
             body(b, begin, begin + std::min(parallel_block, count - begin));
         },
         1);
+}
+
+/// The ids i < count with keep(i), in id order, as a serial scan would list them: blocks select
+/// in parallel and are joined in block order.
+template <class Keep>
+[[nodiscard]] std::vector<std::uint32_t> select_in_order(std::uint32_t count, const Keep& keep) {
+    std::vector<std::vector<std::uint32_t>> parts(block_count(count));
+    for_each_numbered_block(count, [&](std::uint32_t b, std::uint32_t begin, std::uint32_t end) {
+        for (std::uint32_t i = begin; i < end; ++i) {
+            if (keep(i)) {
+                parts[b].push_back(i);
+            }
+        }
+    });
+    std::vector<std::size_t> starts(parts.size() + 1, 0);
+    for (std::size_t b = 0; b < parts.size(); ++b) {
+        starts[b + 1] = starts[b] + parts[b].size();
+    }
+    std::vector<std::uint32_t> selected(starts.back());
+    parallel_for_each(
+        static_cast<std::uint32_t>(parts.size()),
+        [&](std::uint32_t b) { std::copy(parts[b].begin(), parts[b].end(),
+                      selected.begin() + static_cast<std::ptrdiff_t>(starts[b])); },
+        1);
+    return selected;
+}
+
+/// offsets[0] = 0 and offsets[i + 1] = offsets[i] + size_of(i) for i < count: the start of each
+/// id's items in one compressed list. Integer sums, so blocks add up in parallel.
+template <class SizeOf>
+[[nodiscard]] std::vector<std::uint32_t> prefix_offsets(std::uint32_t count,
+                                                        const SizeOf& size_of) {
+    std::vector<std::uint32_t> offsets(static_cast<std::size_t>(count) + 1, 0);
+    std::vector<std::uint32_t> block_start(block_count(count) + 1, 0);
+    for_each_numbered_block(count, [&](std::uint32_t b, std::uint32_t begin, std::uint32_t end) {
+        std::uint32_t total = 0;
+        for (std::uint32_t i = begin; i < end; ++i) {
+            total += size_of(i);
+        }
+        block_start[b + 1] = total;
+    });
+    for (std::size_t b = 1; b < block_start.size(); ++b) {
+        block_start[b] += block_start[b - 1];
+    }
+    for_each_numbered_block(count, [&](std::uint32_t b, std::uint32_t begin, std::uint32_t end) {
+        std::uint32_t offset = block_start[b];
+        for (std::uint32_t i = begin; i < end; ++i) {
+            offset += size_of(i);
+            offsets[static_cast<std::size_t>(i) + 1] = offset;
+        }
+    });
+    return offsets;
 }
 
 }  // namespace jobsim

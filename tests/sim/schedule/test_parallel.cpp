@@ -38,3 +38,33 @@ TEST_CASE("parallel: a small block size still visits every id once", "[schedule]
         1200, [&](std::uint32_t i) { seen[i].fetch_add(1); }, small_parallel_block);
     CHECK(std::all_of(seen.begin(), seen.end(), [](const auto& n) { return n.load() == 1; }));
 }
+
+TEST_CASE("parallel: select_in_order lists the kept ids in id order, as a serial scan",
+          "[schedule]") {
+    const std::uint32_t count = 5 * parallel_block + 17;
+    const auto keep = [](std::uint32_t i) { return i % 7 == 3 || i % 4099 == 0; };
+    std::vector<std::uint32_t> serial;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        if (keep(i)) {
+            serial.push_back(i);
+        }
+    }
+    CHECK(select_in_order(count, keep) == serial);
+    CHECK(select_in_order(count, [](std::uint32_t) { return false; }).empty());
+    CHECK(select_in_order(0, keep).empty());
+}
+
+TEST_CASE("parallel: prefix_offsets are the running totals of the sizes", "[schedule]") {
+    const std::uint32_t count = 3 * parallel_block + 1;
+    const auto size_of = [](std::uint32_t i) { return (i * 2654435761u) % 5; };
+    const std::vector<std::uint32_t> offsets = prefix_offsets(count, size_of);
+    REQUIRE(offsets.size() == count + 1);
+    std::uint32_t total = 0;
+    bool all_match = offsets[0] == 0;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        total += size_of(i);
+        all_match = all_match && offsets[i + 1] == total;
+    }
+    CHECK(all_match);
+    CHECK(prefix_offsets(0, size_of) == std::vector<std::uint32_t>{0});
+}
