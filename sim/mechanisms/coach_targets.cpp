@@ -57,16 +57,18 @@ std::vector<OfficeWeek> tally(const WeekContext& context, const World& world) {
 /// arms as wholes, so every resident shares it).
 std::vector<std::uint8_t> office_arms(const World& world) {
     const Persons& p = world.persons;
-    std::vector<std::uint8_t> arms(world.areas.size(), 0);
-    std::vector<std::uint8_t> found(world.areas.size(), 0);
-    std::size_t left = arms.size();
-    for (std::uint32_t i = 0; i < p.size() && left > 0; ++i) {
-        const auto a = index(p.area[i]);
-        if (found[a] == 0) {
-            found[a] = 1;
-            arms[a] = p.arm[i];
-            --left;
+    constexpr std::uint32_t nobody = 0xFFFFFFFFu;
+    // The first resident is the least id, so a parallel minimum finds the same one.
+    std::vector<std::uint32_t> first(world.areas.size(), nobody);
+    parallel_for_each(p.size(), [&](std::uint32_t i) {
+        std::atomic_ref<std::uint32_t> slot(first[index(p.area[i])]);
+        std::uint32_t seen = slot.load(std::memory_order_relaxed);
+        while (i < seen && !slot.compare_exchange_weak(seen, i, std::memory_order_relaxed)) {
         }
+    });
+    std::vector<std::uint8_t> arms(world.areas.size(), 0);
+    for (std::size_t a = 0; a < arms.size(); ++a) {
+        arms[a] = first[a] == nobody ? 0 : p.arm[first[a]];
     }
     return arms;
 }

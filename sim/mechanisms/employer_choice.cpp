@@ -1,7 +1,10 @@
 #include "sim/mechanisms/employer_choice.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+
+#include <tbb/parallel_sort.h>
 
 #include "sim/mechanisms/support_effects.hpp"
 #include "sim/observe/event_sink.hpp"
@@ -98,13 +101,18 @@ std::vector<Offer> make_offers(const EmployerChoiceParams& params, const World& 
                                const std::vector<Candidate>& candidates) {
     constexpr std::uint32_t none = 0xFFFFFFFFu;
     std::vector<std::uint32_t> best(world.vacancies.size(), none);  // index into candidates
-    for (std::uint32_t k = 0; k < candidates.size(); ++k) {
+    // In parallel: the first under a total order is the same whichever thread sees whom first.
+    parallel_for_each(static_cast<std::uint32_t>(candidates.size()), [&](std::uint32_t k) {
         const std::uint32_t v = candidates[k].vacancy;
-        if (v != Applications::no_vacancy &&
-            (best[v] == none || candidate_order(candidates[k], candidates[best[v]]))) {
-            best[v] = k;
+        if (v == Applications::no_vacancy) {
+            return;
         }
-    }
+        std::atomic_ref<std::uint32_t> slot(best[v]);
+        std::uint32_t seen = slot.load(std::memory_order_relaxed);
+        while ((seen == none || candidate_order(candidates[k], candidates[seen])) &&
+               !slot.compare_exchange_weak(seen, k, std::memory_order_relaxed)) {
+        }
+    });
     std::vector<Offer> offers;
     for (std::uint32_t v = 0; v < best.size(); ++v) {
         if (best[v] == none) {
@@ -117,7 +125,7 @@ std::vector<Offer> make_offers(const EmployerChoiceParams& params, const World& 
             offers.push_back({top.person, v, pay, top.channel});
         }
     }
-    std::sort(offers.begin(), offers.end(), offer_order);
+    tbb::parallel_sort(offers.begin(), offers.end(), offer_order);  // total: vacancies differ
     return offers;
 }
 

@@ -1,6 +1,7 @@
 #include "sim/mechanisms/employer_sift.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -8,7 +9,6 @@
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
-#include "sim/state/grouping.hpp"
 #include "sim/state/world.hpp"
 
 namespace jobsim::mechanisms {
@@ -37,17 +37,39 @@ bool reading_order(const Pending& a, const Pending& b) {
 
 /// Applications to an employer, grouped by employer (a counting sort) and each group put in
 /// reading order: small sorts, run in parallel across employers, instead of one sort of every
-/// application. Applications to no vacancy are left out: no one reads them.
+/// application. Applications to no vacancy are left out: no one reads them. The counting and
+/// placing run in parallel too: where an application first lands within its group does not
+/// matter, since the group is then sorted on a total order.
 Grouped<Pending> group_by_employer(std::uint32_t employers, const std::vector<Pending>& pending) {
-    Grouped<Pending> out = group_stably(
-        employers, pending.size(),
-        // no_employer is past every employer, so applications to no vacancy fall in no group
-        [&pending](std::size_t k) { return pending[k].employer; },
-        [&pending](std::size_t k) { return pending[k]; });
-    parallel_for_each(employers, [&out](std::uint32_t e) {
-        std::sort(out.values.begin() + out.offsets[e], out.values.begin() + out.offsets[e + 1],
-                  reading_order);
+    const auto count = static_cast<std::uint32_t>(pending.size());
+    Grouped<Pending> out;
+    out.offsets.assign(static_cast<std::size_t>(employers) + 1, 0);
+    // no_employer is past every employer, so applications to no vacancy fall in no group
+    parallel_for_each(count, [&](std::uint32_t k) {
+        if (pending[k].employer < employers) {
+            std::atomic_ref<std::uint32_t>(out.offsets[pending[k].employer + 1])
+                .fetch_add(1, std::memory_order_relaxed);
+        }
     });
+    for (std::uint32_t e = 0; e < employers; ++e) {
+        out.offsets[e + 1] += out.offsets[e];
+    }
+    out.values.resize(out.offsets[employers]);
+    std::vector<std::uint32_t> cursor(out.offsets.begin(), out.offsets.end() - 1);
+    parallel_for_each(count, [&](std::uint32_t k) {
+        if (pending[k].employer < employers) {
+            const std::uint32_t slot = std::atomic_ref<std::uint32_t>(cursor[pending[k].employer])
+                                           .fetch_add(1, std::memory_order_relaxed);
+            out.values[slot] = pending[k];
+        }
+    });
+    parallel_for_each(
+        employers,
+        [&out](std::uint32_t e) {
+            std::sort(out.values.begin() + out.offsets[e], out.values.begin() + out.offsets[e + 1],
+                      reading_order);
+        },
+        small_parallel_block);
     return out;
 }
 
@@ -99,24 +121,28 @@ void employer_sift(const WeekContext& context, World& world, EventSink& events) 
     });
     const Grouped<Pending> by_employer = group_by_employer(world.employers.size(), pending);
 
-    // Resolve: each employer reads up to its capacity, in order; the rest are dropped.
-    for (std::uint32_t e = 0; e < world.employers.size(); ++e) {
-        const std::uint32_t capacity = sift_capacity(params, world.employers.target_size[e]);
-        std::uint32_t read = 0;
-        for (std::uint32_t j = by_employer.offsets[e]; j < by_employer.offsets[e + 1]; ++j) {
-            const Pending& application = by_employer.values[j];
-            if (read >= capacity) {
-                applications.vacancy[application.application] = Applications::no_vacancy;
-                record(context, EventKind::application_unread, application, events);
-                continue;
+    // Resolve: each employer reads up to its capacity, in order; the rest are dropped. Employers
+    // touch disjoint applications, and the event log is sorted, so they resolve in parallel.
+    parallel_for_each(
+        world.employers.size(),
+        [&](std::uint32_t e) {
+            const std::uint32_t capacity = sift_capacity(params, world.employers.target_size[e]);
+            std::uint32_t read = 0;
+            for (std::uint32_t j = by_employer.offsets[e]; j < by_employer.offsets[e + 1]; ++j) {
+                const Pending& application = by_employer.values[j];
+                if (read >= capacity) {
+                    applications.vacancy[application.application] = Applications::no_vacancy;
+                    record(context, EventKind::application_unread, application, events);
+                    continue;
+                }
+                ++read;
+                if (application.screened_out) {
+                    applications.vacancy[application.application] = Applications::no_vacancy;
+                    record(context, EventKind::application_screened_out, application, events);
+                }
             }
-            ++read;
-            if (application.screened_out) {
-                applications.vacancy[application.application] = Applications::no_vacancy;
-                record(context, EventKind::application_screened_out, application, events);
-            }
-        }
-    }
+        },
+        small_parallel_block);
 }
 
 }  // namespace jobsim::mechanisms

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include <tbb/parallel_sort.h>
+
 #include "sim/mechanisms/social_ties.hpp"
 #include "sim/mechanisms/working_alliance.hpp"
 #include "sim/schedule/parallel.hpp"
@@ -22,15 +24,23 @@ struct Group {
     std::uint32_t guest = no_guest;  ///< a person in work who joined as guest, or no_guest
 };
 
-/// People in work in each area, in person order: the guests' pool.
+/// People in work in each area, in person order: the guests' pool. Areas in parallel, each from
+/// the network's (fixed, person-ordered) list of the area's members.
 std::vector<std::vector<std::uint32_t>> employed_by_area(const World& world) {
     const Persons& p = world.persons;
+    const Network& network = world.network;
     std::vector<std::vector<std::uint32_t>> employed(world.areas.size());
-    for (std::uint32_t i = 0; i < p.size(); ++i) {
-        if (p.status[i] == LabourStatus::employed) {
-            employed[index(p.area[i])].push_back(i);
-        }
-    }
+    parallel_for_each(
+        world.areas.size(),
+        [&](std::uint32_t a) {
+            for (std::uint32_t k = network.area_offsets[a]; k < network.area_offsets[a + 1]; ++k) {
+                const std::uint32_t i = network.area_members[k];
+                if (p.status[i] == LabourStatus::employed) {
+                    employed[a].push_back(i);
+                }
+            }
+        },
+        1);
     return employed;
 }
 
@@ -38,15 +48,17 @@ std::vector<std::vector<std::uint32_t>> employed_by_area(const World& world) {
 /// per coach and arm; each attendee's session is the index of its group.
 std::vector<Group> form_groups(const WeekContext& context, const Persons& p,
                                std::vector<Attendee>& attendees) {
-    std::sort(attendees.begin(), attendees.end(), [&](const Attendee& a, const Attendee& b) {
-        const auto ca = index(p.coach[a.person]);
-        const auto cb = index(p.coach[b.person]);
-        if (ca != cb) {
-            return ca < cb;
-        }
-        return p.arm[a.person] != p.arm[b.person] ? p.arm[a.person] < p.arm[b.person]
-                                                  : a.person < b.person;
-    });
+    // A total order (persons are unique), so a parallel sort gives the one sorted list.
+    tbb::parallel_sort(
+        attendees.begin(), attendees.end(), [&](const Attendee& a, const Attendee& b) {
+            const auto ca = index(p.coach[a.person]);
+            const auto cb = index(p.coach[b.person]);
+            if (ca != cb) {
+                return ca < cb;
+            }
+            return p.arm[a.person] != p.arm[b.person] ? p.arm[a.person] < p.arm[b.person]
+                                                      : a.person < b.person;
+        });
     std::vector<Group> groups;
     const auto count = static_cast<std::uint32_t>(attendees.size());
     for (std::uint32_t k = 0; k < count;) {
@@ -68,7 +80,8 @@ std::vector<Group> form_groups(const WeekContext& context, const Persons& p,
 void invite_guests(const WeekContext& context, const World& world, std::vector<Group>& groups) {
     const Persons& p = world.persons;
     const auto employed = employed_by_area(world);
-    for (Group& group : groups) {
+    parallel_for_each(static_cast<std::uint32_t>(groups.size()), [&](std::uint32_t g) {
+        Group& group = groups[g];
         const GroupConsultationsParams& params =
             context.regime(p.arm[group.first]).group_consultations;
         auto stream = context.person_stream(group.first, rng::Purpose::group_consultation_guest);
@@ -76,7 +89,7 @@ void invite_guests(const WeekContext& context, const World& world, std::vector<G
         if (!pool.empty() && stream.bernoulli(params.guest_probability)) {
             group.guest = pool[stream.below(static_cast<std::uint32_t>(pool.size()))];
         }
-    }
+    });
 }
 
 /// Ties from attendees to their group's guest, proposed in person order and added serially.
@@ -119,13 +132,15 @@ void group_consultations(const WeekContext& context, World& world, EventSink& ev
     if (world.network.persons() != n) {
         return;
     }
-    std::vector<Attendee> attendees;
-    for (std::uint32_t i = 0; i < n; ++i) {
-        const GroupConsultationsParams& params = context.regime(p.arm[i]).group_consultations;
-        if (params.enabled && p.meeting_this_week[i] == MeetingOutcome::group) {
-            attendees.push_back({i, 0, params.ties_per_session});
-        }
-    }
+    const std::vector<std::uint32_t> attending = select_in_order(n, [&](std::uint32_t i) {
+        return context.regime(p.arm[i]).group_consultations.enabled &&
+               p.meeting_this_week[i] == MeetingOutcome::group;
+    });
+    std::vector<Attendee> attendees(attending.size());
+    parallel_for_each(static_cast<std::uint32_t>(attending.size()), [&](std::uint32_t k) {
+        const std::uint32_t i = attending[k];
+        attendees[k] = {i, 0, context.regime(p.arm[i]).group_consultations.ties_per_session};
+    });
     if (attendees.empty()) {
         return;
     }

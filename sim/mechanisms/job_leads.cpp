@@ -84,12 +84,9 @@ void job_leads(const WeekContext& context, World& world, EventSink& /*events*/) 
         return;
     }
     const Grouped<std::uint32_t> by_employer = vacancies_by_employer(world);
-    std::vector<std::uint32_t> searchers;
-    for (std::uint32_t i = 0; i < n; ++i) {
-        if (p.status[i] == LabourStatus::unemployed && network.degree[i] > 0) {
-            searchers.push_back(i);
-        }
-    }
+    const std::vector<std::uint32_t> searchers = select_in_order(n, [&](std::uint32_t i) {
+        return p.status[i] == LabourStatus::unemployed && network.degree[i] > 0;
+    });
     const std::uint32_t cap = params.max_leads_per_week;
     const std::vector<std::uint32_t> lead_employer = lead_employers(p);
     std::vector<Lead> leads(searchers.size() * cap);
@@ -119,18 +116,17 @@ void job_leads(const WeekContext& context, World& world, EventSink& /*events*/) 
     }
     applications.channel.resize(applications.vacancy.size(), HireChannel::advert);
     applications.low_fit.resize(applications.vacancy.size(), 0);
-    std::vector<std::uint32_t> offsets(static_cast<std::size_t>(n) + 1, 0);
+    std::vector<std::uint8_t> found_by_person(n, 0);
+    parallel_for_each(static_cast<std::uint32_t>(searchers.size()),
+                      [&](std::uint32_t k) { found_by_person[searchers[k]] = found[k]; });
+    std::vector<std::uint32_t> offsets = prefix_offsets(n, [&](std::uint32_t i) {
+        return applications.offsets[i + 1] - applications.offsets[i] + found_by_person[i];
+    });
     std::vector<std::uint32_t> lead_begin(searchers.size());
-    std::size_t s = 0;
-    for (std::uint32_t i = 0; i < n; ++i) {
-        std::uint32_t extra = 0;
-        if (s < searchers.size() && searchers[s] == i) {
-            lead_begin[s] = offsets[i] + applications.offsets[i + 1] - applications.offsets[i];
-            extra = found[s++];
-        }
-        offsets[i + 1] =
-            offsets[i] + (applications.offsets[i + 1] - applications.offsets[i]) + extra;
-    }
+    parallel_for_each(static_cast<std::uint32_t>(searchers.size()), [&](std::uint32_t k) {
+        const std::uint32_t i = searchers[k];
+        lead_begin[k] = offsets[i] + applications.offsets[i + 1] - applications.offsets[i];
+    });
     std::vector<std::uint32_t> vacancy(offsets[n]);
     std::vector<HireChannel> channel(offsets[n]);
     std::vector<std::uint8_t> low_fit(offsets[n], 0);  // a lead fits: someone passed it on

@@ -116,9 +116,9 @@ void job_search(const WeekContext& context, World& world, EventSink& /*events*/)
             static_cast<std::uint16_t>(std::min<std::uint32_t>(since, 0xFFFF));
         applications.offsets[i + 1] = sent;
     });
-    for (std::uint32_t i = 0; i < n; ++i) {
-        applications.offsets[i + 1] += applications.offsets[i];
-    }
+    // Each person's count, in offsets[i + 1], becomes the running total (in parallel blocks).
+    applications.offsets =
+        prefix_offsets(n, [&applications](std::uint32_t i) { return applications.offsets[i + 1]; });
     applications.vacancy.resize(applications.offsets[n]);
     applications.low_fit.assign(applications.offsets[n], 0);
     applications.channel.assign(applications.offsets[n], HireChannel::advert);

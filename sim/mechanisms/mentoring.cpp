@@ -51,14 +51,15 @@ void mentoring(const WeekContext& context, World& world, EventSink& events) {
     });
     // Resolve serially: mentees waiting in each (area, arm), in person order; each mentor, in
     // person order, draws one of those still unmatched.
+    // (The scans for each role run in parallel blocks and list people in person order.)
     std::map<std::uint32_t, std::vector<std::uint32_t>> waiting;
-    for (std::uint32_t i = 0; i < n; ++i) {
-        if (role[i] == mentee) {
-            waiting[session_of(index(p.area[i]), p.arm[i])].push_back(i);
-        }
+    for (const std::uint32_t i :
+         select_in_order(n, [&role](std::uint32_t i) { return role[i] == mentee; })) {
+        waiting[session_of(index(p.area[i]), p.arm[i])].push_back(i);
     }
-    for (std::uint32_t m = 0; m < n; ++m) {
-        if (role[m] != mentor || world.network.degree[m] >= Network::capacity) {
+    for (const std::uint32_t m :
+         select_in_order(n, [&role](std::uint32_t i) { return role[i] == mentor; })) {
+        if (world.network.degree[m] >= Network::capacity) {
             continue;
         }
         auto found = waiting.find(session_of(index(p.area[m]), p.arm[m]));

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <tbb/parallel_sort.h>
+
 #include "sim/observe/event_sink.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/schedule/week_context.hpp"
@@ -42,9 +44,11 @@ std::uint32_t add_proposed_ties(World& world, std::span<const TieProposal> propo
 std::uint32_t mix_sessions(const WeekContext& context, World& world,
                            std::vector<Attendee>& attendees, std::uint8_t flags,
                            rng::Purpose purpose) {
-    std::sort(attendees.begin(), attendees.end(), [](const Attendee& a, const Attendee& b) {
-        return a.session != b.session ? a.session < b.session : a.person < b.person;
-    });
+    // Total orders (an attendee is a person once), so parallel sorts give the one sorted list.
+    tbb::parallel_sort(
+        attendees.begin(), attendees.end(), [](const Attendee& a, const Attendee& b) {
+            return a.session != b.session ? a.session < b.session : a.person < b.person;
+        });
     const auto count = static_cast<std::uint32_t>(attendees.size());
     // Bounds of each attendee's session in the sorted list.
     std::vector<std::uint32_t> session_begin(count);
@@ -83,10 +87,8 @@ std::uint32_t mix_sessions(const WeekContext& context, World& world,
     });
     // Resolve in person order across sessions.
     std::vector<std::uint32_t> order(count);
-    for (std::uint32_t k = 0; k < count; ++k) {
-        order[k] = k;
-    }
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    parallel_for_each(count, [&order](std::uint32_t k) { order[k] = k; });
+    tbb::parallel_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
         return attendees[a].person != attendees[b].person
                    ? attendees[a].person < attendees[b].person
                    : a < b;

@@ -23,12 +23,13 @@ std::vector<Attendee> draw_attendees(const WeekContext& context, const World& wo
             attends[i] = 1;
         }
     });
-    std::vector<Attendee> attendees;
-    for (std::uint32_t i = 0; i < n; ++i) {
-        if (attends[i] != 0) {
-            attendees.push_back({i, session_of(index(p.area[i]), p.arm[i]), ties_of(i)});
-        }
-    }
+    const std::vector<std::uint32_t> attending =
+        select_in_order(n, [&attends](std::uint32_t i) { return attends[i] != 0; });
+    std::vector<Attendee> attendees(attending.size());
+    parallel_for_each(static_cast<std::uint32_t>(attending.size()), [&](std::uint32_t k) {
+        const std::uint32_t i = attending[k];
+        attendees[k] = {i, session_of(index(p.area[i]), p.arm[i]), ties_of(i)};
+    });
     return attendees;
 }
 

@@ -150,12 +150,12 @@ void form_ties(const WeekContext& context, const TieDynamicsParams& params, Worl
             }
             contact[i] = draw_contact(world, i, area, params.formation_status_homophily, stream);
         });
-    std::vector<TieProposal> proposals;
-    for (std::uint32_t i = 0; i < n; ++i) {
-        if (contact[i] != no_contact) {
-            proposals.push_back({i, contact[i], 0});
-        }
-    }
+    const std::vector<std::uint32_t> proposers =
+        select_in_order(n, [&contact](std::uint32_t i) { return contact[i] != no_contact; });
+    std::vector<TieProposal> proposals(proposers.size());
+    parallel_for_each(static_cast<std::uint32_t>(proposers.size()), [&](std::uint32_t k) {
+        proposals[k] = {proposers[k], contact[proposers[k]], 0};
+    });
     (void)add_proposed_ties(world, proposals);
 }
 

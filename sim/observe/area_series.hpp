@@ -1,5 +1,6 @@
-// Weekly aggregates per area, from the world and the week's events. Integer counts and
-// sums in id order, so the figures are the same at any thread count.
+// Weekly aggregates per area, from the world and the week's events. Integer counts, and sums
+// equal to sums in id order (sim/schedule/exact_sum.hpp), so the figures are the same at any
+// thread count.
 #pragma once
 
 #include <span>

@@ -5,6 +5,7 @@
 
 #include "sim/observe/public_cost.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/schedule/parallel.hpp"
 #include "sim/state/world.hpp"
 
 namespace jobsim {
@@ -21,14 +22,11 @@ double share(std::uint32_t part, std::uint32_t whole) {
     return whole == 0 ? not_measured : static_cast<double>(part) / whole;
 }
 
-double employed_share(const World& world, const std::vector<std::uint8_t>& in_cohort,
-                      std::uint32_t cohort) {
-    std::uint32_t employed = 0;
-    for (std::uint32_t i = 0; i < world.persons.size(); ++i) {
-        employed += in_cohort[i] != 0 && world.persons.status[i] == LabourStatus::employed;
-    }
-    return share(employed, cohort);
-}
+/// One block of persons' share of the weekly scan.
+struct PersonBlock {
+    std::uint32_t claiming = 0;
+    std::vector<double> cohort_earnings;  ///< in person order, for the serial sum
+};
 
 }  // namespace
 
@@ -83,23 +81,38 @@ void ArmOutcomeTracker::observe_week(Week week, const World& world, std::span<co
                 break;
         }
     }
-    std::uint32_t claiming = 0;
-    for (std::uint32_t i = 0; i < p.size(); ++i) {
-        claiming += p.claim[i] == ClaimState::claiming;
-        const bool employed = p.status[i] == LabourStatus::employed;
-        if (employed && hired_[i] != 0 && p.tenure_weeks[i] >= sustained_weeks) {
-            sustained_[i] = 1;
+    // Blocks of persons in parallel: flags per person and integer counts, which add up in any
+    // order; earnings are collected in person order and added serially, as one loop would.
+    std::vector<PersonBlock> blocks(block_count(p.size()));
+    for_each_numbered_block(p.size(), [&](std::uint32_t b, std::uint32_t begin, std::uint32_t end) {
+        PersonBlock& block = blocks[b];
+        for (std::uint32_t i = begin; i < end; ++i) {
+            block.claiming += p.claim[i] == ClaimState::claiming;
+            const bool employed = p.status[i] == LabourStatus::employed;
+            if (employed && hired_[i] != 0 && p.tenure_weeks[i] >= sustained_weeks) {
+                sustained_[i] = 1;
+            }
+            if (employed && in_cohort_[i] != 0) {
+                block.cohort_earnings.push_back(static_cast<double>(p.wage_per_hour[i]) *
+                                                p.hours_per_week[i]);
+            }
         }
-        if (employed && in_cohort_[i] != 0) {
-            cohort_earnings_ += static_cast<double>(p.wage_per_hour[i]) * p.hours_per_week[i];
+    });
+    std::uint32_t claiming = 0;
+    std::uint32_t cohort_employed = 0;
+    for (const PersonBlock& block : blocks) {
+        claiming += block.claiming;
+        cohort_employed += static_cast<std::uint32_t>(block.cohort_earnings.size());
+        for (const double earnings : block.cohort_earnings) {
+            cohort_earnings_ += earnings;
         }
     }
     outcomes_.benefit_cost_gbp += claiming * weekly_benefit_gbp_;
     if (week + 1 == early_horizon) {
-        outcomes_.employed_26w = employed_share(world, in_cohort_, outcomes_.cohort);
+        outcomes_.employed_26w = share(cohort_employed, outcomes_.cohort);
     }
     if (week + 1 == late_horizon) {
-        outcomes_.employed_52w = employed_share(world, in_cohort_, outcomes_.cohort);
+        outcomes_.employed_52w = share(cohort_employed, outcomes_.cohort);
     }
     weeks_seen_ = week + 1;
 }

@@ -48,8 +48,9 @@ struct ArmOutcomes {
     double cost_per_sustained_job = 0.0;  ///< service cost / sustained jobs (everyone)
 };
 
-/// Follows one run of one arm week by week. Serial and order-fixed, so results do not depend on
-/// the thread count.
+/// Follows one run of one arm week by week. Sums over events are serial in log order; those over
+/// persons run in blocks but come out as the serial sums, so results do not depend on the thread
+/// count.
 class ArmOutcomeTracker {
 public:
     /// `world` is the state when recording starts.

@@ -84,10 +84,12 @@ std::vector<ArmSummary> run_scenario(const Scenario& scenario, const RunSpec& sp
                 for (Event& event : events) {
                     event.week = recorded;
                 }
-                const auto areas = area_series(recorded, world, events);
-                // In the arena too: a recorder may compress in parallel, within --threads.
+                // In the arena too: these and a recorder (compressing) run in parallel, within
+                // --threads.
+                std::vector<AreaWeek> areas;
+                arena.execute([&] { areas = area_series(recorded, world, events); });
                 arena.execute([&] { recorder.record_week(recorded, world, events, areas); });
-                tracker.observe_week(recorded, world, events);
+                arena.execute([&] { tracker.observe_week(recorded, world, events); });
                 report();
             }
             runs.push_back(tracker.finish(world));
