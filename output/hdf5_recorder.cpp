@@ -600,8 +600,12 @@ struct Hdf5Recorder::Impl {
     /// everyone at once were 52 bytes a person at the run's peak, and HDF5 deflated them on one
     /// thread.
     static void write_person_table(const Replication& rep, const Persons& persons) {
-        constexpr std::uint32_t rows_per_block = 1u << 14;
         h5::AppendedTable table = create_table<PersonRow>(rep.group.get(), "persons", rep.name);
+        // Eight whole chunks a block (about 2 MB): enough to keep the threads compressing, small
+        // beside the world.
+        constexpr hsize_t chunks_per_block = 8;
+        const auto rows_per_block =
+            static_cast<std::uint32_t>(chunks_per_block * table.chunk_rows());
         std::vector<PersonRow> rows;
         for (std::uint32_t first = 0; first < rep.persons; first += rows_per_block) {
             const std::uint32_t count = std::min(rows_per_block, rep.persons - first);

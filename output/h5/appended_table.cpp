@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cstring>
 #include <span>
+#include <string>
 
+#include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
 #include "output/h5/error.hpp"
@@ -12,6 +14,97 @@
 #include "output/h5/objects.hpp"
 
 namespace jobsim::output::h5 {
+
+namespace {
+
+/// A member name as a string (HDF5 allocates it; freed here).
+std::string member_name(hid_t compound, unsigned index) {
+    char* name = H5Tget_member_name(compound, index);
+    std::string out = name != nullptr ? name : "";
+    H5free_memory(name);
+    return out;
+}
+
+/// Whether member values are the same bytes in both types: integers or floats of one size, both
+/// little-endian, integers of one sign (a float's format is fixed by its class and size here).
+bool same_bytes(hid_t memory_member, hid_t file_member) {
+    const H5T_class_t kind = H5Tget_class(memory_member);
+    const std::size_t bytes = H5Tget_size(memory_member);
+    if (kind != H5Tget_class(file_member) || bytes != H5Tget_size(file_member) ||
+        H5Tget_order(memory_member) != H5T_ORDER_LE || H5Tget_order(file_member) != H5T_ORDER_LE ||
+        (bytes != 1 && bytes != 2 && bytes != 4 && bytes != 8)) {
+        return false;
+    }
+    if (kind == H5T_INTEGER) {
+        return H5Tget_sign(memory_member) == H5Tget_sign(file_member);
+    }
+    return kind == H5T_FLOAT && H5Tequal(memory_member, file_member) > 0;
+}
+
+template <std::size_t bytes>
+void copy_member(const std::byte* from, std::byte* to) {
+    std::memcpy(to, from, bytes);  // a constant size: a single load and store
+}
+
+}  // namespace
+
+std::optional<RowPacker> RowPacker::plain(hid_t memory_type, hid_t file_type) {
+    if (H5Tget_class(memory_type) != H5T_COMPOUND || H5Tget_class(file_type) != H5T_COMPOUND) {
+        return std::nullopt;
+    }
+    const int count = H5Tget_nmembers(memory_type);
+    if (count <= 0 || count != H5Tget_nmembers(file_type)) {
+        return std::nullopt;
+    }
+    RowPacker packer;
+    packer.memory_bytes_ = H5Tget_size(memory_type);
+    packer.file_bytes_ = H5Tget_size(file_type);
+    std::size_t covered = 0;
+    for (unsigned m = 0; m < static_cast<unsigned>(count); ++m) {
+        if (member_name(memory_type, m) != member_name(file_type, m)) {
+            return std::nullopt;
+        }
+        const Datatype memory_member(H5Tget_member_type(memory_type, m));
+        const Datatype file_member(H5Tget_member_type(file_type, m));
+        if (memory_member.get() < 0 || file_member.get() < 0 ||
+            !same_bytes(memory_member.get(), file_member.get())) {
+            return std::nullopt;
+        }
+        const std::size_t bytes = H5Tget_size(file_member.get());
+        packer.members_.push_back(
+            {H5Tget_member_offset(memory_type, m), H5Tget_member_offset(file_type, m), bytes});
+        covered += bytes;
+    }
+    // Every file byte comes from a member: no padding whose bytes H5Tconvert would decide.
+    if (covered != packer.file_bytes_) {
+        return std::nullopt;
+    }
+    return packer;
+}
+
+void RowPacker::pack(const void* rows, std::size_t count, std::byte* out) const {
+    const auto* in = static_cast<const std::byte*>(rows);
+    for (std::size_t r = 0; r < count; ++r) {
+        const std::byte* row = in + r * memory_bytes_;
+        std::byte* packed = out + r * file_bytes_;
+        for (const Member& member : members_) {
+            switch (member.bytes) {
+                case 1:
+                    copy_member<1>(row + member.from, packed + member.to);
+                    break;
+                case 2:
+                    copy_member<2>(row + member.from, packed + member.to);
+                    break;
+                case 4:
+                    copy_member<4>(row + member.from, packed + member.to);
+                    break;
+                default:
+                    copy_member<8>(row + member.from, packed + member.to);
+                    break;
+            }
+        }
+    }
+}
 
 AppendedTable::AppendedTable(Dataset dataset, Datatype memory_type, Datatype file_type,
                              std::string name)
@@ -28,10 +121,25 @@ AppendedTable::AppendedTable(Dataset dataset, Datatype memory_type, Datatype fil
         fail(dataset_.get(), "read the chunk size of", name_);
     }
     chunk_rows_ = chunk;
+    packer_ = RowPacker::plain(memory_type_.get(), file_type_.get());
 }
 
 void AppendedTable::append(const void* rows, hsize_t count) {
     if (count == 0) {
+        return;
+    }
+    if (packer_) {
+        // Packed in parallel blocks, straight into the pending rows.
+        const std::size_t old_size = pending_.size();
+        pending_.resize(old_size + count * row_bytes_);
+        std::byte* out = pending_.data() + old_size;
+        const auto* in = static_cast<const std::byte*>(rows);
+        constexpr std::size_t rows_per_task = 4096;
+        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, rows_per_task),
+                          [&](const tbb::blocked_range<std::size_t>& range) {
+                              packer_->pack(in + range.begin() * memory_bytes_, range.size(),
+                                            out + range.begin() * row_bytes_);
+                          });
         return;
     }
     // H5Tconvert packs in place and needs room for the larger of the two layouts, and a compound

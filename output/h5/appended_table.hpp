@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,30 @@
 #include "output/h5/handle.hpp"
 
 namespace jobsim::output::h5 {
+
+/// Packs rows from a compound memory layout to its packed file layout by copying each member's
+/// bytes, when every member is stored as it is held (same name and order, integers and floats of
+/// the same size, sign and little-endian order, and no gaps in the file layout): what H5Tconvert
+/// does then, without a call into HDF5 (one thread, and ~370 MB/s on the person table), so it can
+/// run in parallel.
+class RowPacker {
+public:
+    /// The packer for these types, or nothing when a member needs HDF5's conversion.
+    [[nodiscard]] static std::optional<RowPacker> plain(hid_t memory_type, hid_t file_type);
+
+    /// Packs `count` rows of the memory layout at `rows` into `out` (count x file row bytes).
+    void pack(const void* rows, std::size_t count, std::byte* out) const;
+
+private:
+    struct Member {
+        std::size_t from;   ///< offset in a memory row
+        std::size_t to;     ///< offset in a file row
+        std::size_t bytes;  ///< 1, 2, 4 or 8
+    };
+    std::vector<Member> members_;
+    std::size_t memory_bytes_ = 0;
+    std::size_t file_bytes_ = 0;
+};
 
 class AppendedTable {
 public:
@@ -42,6 +67,8 @@ public:
     [[nodiscard]] const Dataset& dataset() const { return dataset_; }
     /// Rows stored so far (the table's extent).
     [[nodiscard]] hsize_t rows() const { return rows_; }
+    /// Rows per chunk.
+    [[nodiscard]] hsize_t chunk_rows() const { return chunk_rows_; }
 
 private:
     Dataset dataset_;
@@ -53,6 +80,7 @@ private:
     hsize_t chunk_rows_ = 0;
     hsize_t rows_ = 0;                   ///< rows stored
     std::vector<std::byte> pending_;     ///< packed rows not yet stored, starting at row rows_
+    std::optional<RowPacker> packer_;    ///< when set, rows are packed without H5Tconvert
     std::vector<std::byte> converted_;   ///< scratch for H5Tconvert
     std::vector<std::byte> background_;  ///< scratch for H5Tconvert
     std::vector<std::vector<std::byte>> filtered_;  ///< compressed chunks awaiting store()

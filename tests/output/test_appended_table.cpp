@@ -1,7 +1,10 @@
 // Tests of the buffered, self-compressed table (output/h5/appended_table.hpp): rows appended in
 // uneven batches read back unchanged through HDF5's own read pipeline, and until finish() the
 // table's extent covers only whole stored chunks.
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -10,6 +13,7 @@
 #include "output/h5/appended_table.hpp"
 #include "output/h5/objects.hpp"
 #include "output/h5/recorded_types.hpp"
+#include "output/person_row.hpp"
 #include "tests/output/h5_read.hpp"
 
 namespace {
@@ -98,4 +102,67 @@ TEST_CASE("AppendedTable with no rows stays empty", "[output]") {
         h5::close(file, path);
     }
     CHECK(read_events(path).empty());
+}
+
+namespace {
+
+/// Rows of T with every byte set from a counter, padding included, so a packer that read a wrong
+/// offset or size would differ from HDF5's conversion.
+template <class T>
+std::vector<T> patterned_rows(std::size_t count) {
+    std::vector<T> rows(count);
+    auto* bytes = reinterpret_cast<unsigned char*>(rows.data());
+    for (std::size_t i = 0; i < count * sizeof(T); ++i) {
+        bytes[i] = static_cast<unsigned char>((i * 131u + 7u) % 251u);
+    }
+    return rows;
+}
+
+/// The packer's bytes equal H5Tconvert's for rows of T.
+template <class T>
+void check_packer_matches_hdf5() {
+    const h5::Datatype memory = h5::h5_type<T>::memory();
+    const h5::Datatype file = h5::h5_type<T>::file();
+    const auto packer = h5::RowPacker::plain(memory.get(), file.get());
+    REQUIRE(packer.has_value());
+    constexpr std::size_t count = 37;
+    const std::vector<T> rows = patterned_rows<T>(count);
+    const std::size_t file_bytes = H5Tget_size(file.get());
+    std::vector<std::byte> packed(count * file_bytes);
+    packer->pack(rows.data(), count, packed.data());
+
+    std::vector<std::byte> converted(count * std::max(sizeof(T), file_bytes));
+    std::vector<std::byte> background(converted.size());
+    std::memcpy(converted.data(), rows.data(), count * sizeof(T));
+    REQUIRE(H5Tconvert(memory.get(), file.get(), count, converted.data(), background.data(),
+                       H5P_DEFAULT) >= 0);
+    converted.resize(count * file_bytes);
+    CHECK(packed == converted);
+}
+
+}  // namespace
+
+TEST_CASE("RowPacker packs the recorded tables' rows exactly as H5Tconvert does", "[output]") {
+    check_packer_matches_hdf5<Event>();
+    check_packer_matches_hdf5<AreaWeek>();
+    check_packer_matches_hdf5<output::PersonRow>();
+}
+
+TEST_CASE("RowPacker declines types whose members need HDF5's conversion", "[output]") {
+    // A u32 held in memory stored as a big-endian or a 2-byte integer, and a non-compound type.
+    const h5::Datatype memory(H5Tcreate(H5T_COMPOUND, 4));
+    REQUIRE(H5Tinsert(memory.get(), "x", 0, H5T_NATIVE_UINT32) >= 0);
+    const h5::Datatype big_endian(H5Tcreate(H5T_COMPOUND, 4));
+    REQUIRE(H5Tinsert(big_endian.get(), "x", 0, H5T_STD_U32BE) >= 0);
+    const h5::Datatype narrower(H5Tcreate(H5T_COMPOUND, 2));
+    REQUIRE(H5Tinsert(narrower.get(), "x", 0, H5T_STD_U16LE) >= 0);
+    const h5::Datatype renamed(H5Tcreate(H5T_COMPOUND, 4));
+    REQUIRE(H5Tinsert(renamed.get(), "y", 0, H5T_STD_U32LE) >= 0);
+    const h5::Datatype same(H5Tcreate(H5T_COMPOUND, 4));
+    REQUIRE(H5Tinsert(same.get(), "x", 0, H5T_STD_U32LE) >= 0);
+    CHECK_FALSE(h5::RowPacker::plain(memory.get(), big_endian.get()).has_value());
+    CHECK_FALSE(h5::RowPacker::plain(memory.get(), narrower.get()).has_value());
+    CHECK_FALSE(h5::RowPacker::plain(memory.get(), renamed.get()).has_value());
+    CHECK_FALSE(h5::RowPacker::plain(H5T_NATIVE_UINT32, H5T_STD_U32LE).has_value());
+    CHECK(h5::RowPacker::plain(memory.get(), same.get()).has_value());
 }
