@@ -172,10 +172,12 @@ struct Replication {
     h5::AppendedTable events;
     h5::AppendedTable area_series;
     std::vector<Counts> counts;
-    // The last recorded week's trajectory chunks, filtered and waiting to be stored.
+    // The last recorded week's trajectory chunks, waiting to be stored: filtered already, or
+    // (a panel) the gathered values, filtered by store_week_chunks.
     Week week_chunks_week = 0;
     std::vector<RowChunk> week_chunks;
-    std::vector<std::vector<std::byte>> week_chunks_filtered;
+    std::vector<std::vector<std::byte>> week_chunk_bytes;
+    bool week_chunks_filtered = false;
 };
 
 /// `values` as a dimension scale dataset.
@@ -446,20 +448,21 @@ struct Hdf5Recorder::Impl {
         }
         rep.events.append(events.data(), events.size());
         rep.area_series.append(areas.data(), areas.size());
-        filter_week_trajectories(rep, week, persons);
+        take_week_trajectories(rep, week, persons);
         ++rep.weeks_recorded;
     }
 
-    /// Filters week `week` of every trajectory now, while the world holds it. A row is whole chunks
-    /// (chunks are one week deep), so each chunk is compressed once, in parallel, and kept for
-    /// store_week_chunks to store as is: deflate was most of the output's cost when HDF5
-    /// compressed the chunks one at a time on this thread.
-    static void filter_week_trajectories(Replication& rep, Week week, const Persons& persons) {
+    /// Takes week `week` of every trajectory while the world holds it. A row is whole chunks
+    /// (chunks are one week deep), so each chunk is compressed once, in parallel, and stored as is
+    /// by store_week_chunks: deflate was most of the output's cost when HDF5 compressed the chunks
+    /// one at a time on this thread. A panel's values are only gathered here (a few bytes a panel
+    /// member) and compressed with the week's other writes; everyone's are compressed here, from
+    /// the columns as they stand, rather than copied.
+    static void take_week_trajectories(Replication& rep, Week week, const Persons& persons) {
         static_assert(std::endian::native == std::endian::little,
                       "chunks are stored unconverted and the file types are little-endian");
         const std::vector<Trajectory>& variables = trajectories();
         const auto width = static_cast<hsize_t>(rep.panel.size());
-        // Everyone: the columns are the chunks' bytes as they stand; a panel is gathered first.
         const bool everyone = rep.panel.size() == rep.persons;
         std::vector<RowChunk>& chunks = rep.week_chunks;
         chunks.clear();
@@ -470,43 +473,55 @@ struct Hdf5Recorder::Impl {
             }
         }
         rep.week_chunks_week = week;
-        rep.week_chunks_filtered.assign(chunks.size(), {});
+        rep.week_chunk_bytes.assign(chunks.size(), {});
+        rep.week_chunks_filtered = everyone;
         tbb::parallel_for(std::size_t{0}, chunks.size(), [&](std::size_t i) {
             const RowChunk& chunk = chunks[i];
             const Trajectory& variable = variables[chunk.variable];
             const std::size_t bytes = variable.element_bytes;
             const auto* column = static_cast<const std::byte*>(variable.column(persons));
-            std::vector<std::byte> gathered;
-            const std::byte* values = column + chunk.first_person * bytes;
-            if (!everyone) {
-                gathered.resize(chunk.persons * bytes);
-                for (hsize_t k = 0; k < chunk.persons; ++k) {
-                    std::memcpy(gathered.data() + k * bytes,
-                                column + std::size_t{rep.panel[chunk.first_person + k]} * bytes,
-                                bytes);
-                }
-                values = gathered.data();
+            if (everyone) {
+                rep.week_chunk_bytes[i] =
+                    h5::filter_chunk({column + chunk.first_person * bytes, chunk.persons * bytes},
+                                     bytes, rep.trajectory_chunk_persons[chunk.variable] * bytes);
+                return;
             }
-            rep.week_chunks_filtered[i] =
-                h5::filter_chunk({values, chunk.persons * bytes}, bytes,
-                                 rep.trajectory_chunk_persons[chunk.variable] * bytes);
+            std::vector<std::byte>& gathered = rep.week_chunk_bytes[i];
+            gathered.resize(chunk.persons * bytes);
+            for (hsize_t k = 0; k < chunk.persons; ++k) {
+                std::memcpy(gathered.data() + k * bytes,
+                            column + std::size_t{rep.panel[chunk.first_person + k]} * bytes, bytes);
+            }
         });
     }
 
-    /// Compresses the tables' full chunks and stores them with the week's trajectory chunks. Reads
-    /// only the recorder's own buffers, never the world, so it runs while the next week is
-    /// simulated (start_week_writes).
+    /// Compresses the tables' full chunks (and a panel's gathered trajectories) and stores them
+    /// with the week's trajectory chunks. Reads only the recorder's own buffers, never the world,
+    /// so it runs while the next week is simulated (start_week_writes).
     static void store_week_chunks(Replication& rep) {
-        tbb::parallel_invoke([&] { rep.events.compress(); }, [&] { rep.area_series.compress(); });
         const std::vector<Trajectory>& variables = trajectories();
+        const auto filter_gathered = [&] {
+            if (rep.week_chunks_filtered) {
+                return;
+            }
+            tbb::parallel_for(std::size_t{0}, rep.week_chunks.size(), [&](std::size_t i) {
+                const RowChunk& chunk = rep.week_chunks[i];
+                const std::size_t bytes = variables[chunk.variable].element_bytes;
+                rep.week_chunk_bytes[i] =
+                    h5::filter_chunk(rep.week_chunk_bytes[i], bytes,
+                                     rep.trajectory_chunk_persons[chunk.variable] * bytes);
+            });
+        };
+        tbb::parallel_invoke([&] { rep.events.compress(); }, [&] { rep.area_series.compress(); },
+                             filter_gathered);
         for (std::size_t i = 0; i < rep.week_chunks.size(); ++i) {
             const RowChunk& chunk = rep.week_chunks[i];
             h5::write_chunk(rep.trajectory_sets[chunk.variable],
-                            {rep.week_chunks_week, chunk.first_person}, rep.week_chunks_filtered[i],
+                            {rep.week_chunks_week, chunk.first_person}, rep.week_chunk_bytes[i],
                             rep.name + "/trajectories/" + variables[chunk.variable].name);
         }
         rep.week_chunks.clear();
-        rep.week_chunks_filtered.clear();
+        rep.week_chunk_bytes.clear();
         rep.events.store();
         rep.area_series.store();
     }
