@@ -86,10 +86,11 @@ std::vector<ArmSummary> run_scenario(const Scenario& scenario, const RunSpec& sp
                 }
                 // In the arena too: these and a recorder (compressing) run in parallel, within
                 // --threads.
-                std::vector<AreaWeek> areas;
-                arena.execute([&] { areas = area_series(recorded, world, events); });
-                arena.execute([&] { recorder.record_week(recorded, world, events, areas); });
-                arena.execute([&] { tracker.observe_week(recorded, world, events); });
+                arena.execute([&] {
+                    const std::vector<AreaWeek> areas = area_series(recorded, world, events);
+                    recorder.record_week(recorded, world, events, areas);
+                    tracker.observe_week(recorded, world, events);
+                });
                 report();
             }
             runs.push_back(tracker.finish(world));
