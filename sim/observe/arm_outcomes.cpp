@@ -32,7 +32,7 @@ struct PersonBlock {
 
 ArmOutcomeTracker::ArmOutcomeTracker(const Scenario& scenario, const World& world, std::uint8_t arm,
                                      std::uint32_t replication)
-    : scenario_(scenario), survey_(world.persons) {
+    : scenario_(scenario), survey_(world.persons, scenario.survey) {
     const Regime& regime = all_arms(scenario).at(arm);
     weekly_benefit_gbp_ = regime.benefit_claim.weekly_benefit_gbp;
     sanctions_back_plans_ = regime.conditionality.enabled;
@@ -144,7 +144,7 @@ ArmOutcomes ArmOutcomeTracker::finish(const World& world) const {
     out.wellbeing = wellbeing / cohort;
     out.loneliness = loneliness / cohort;
     out.trust = trust / cohort;
-    const SurveyAnswers survey = survey_.ask(scenario_.survey, sanctions_back_plans_, in_cohort_);
+    const SurveyAnswers survey = survey_.ask(sanctions_back_plans_, in_cohort_);
     out.would_recommend = survey.would_recommend;
     out.relationship_positive = survey.relationship_positive;
     out.relationship_negative = survey.relationship_negative;

@@ -211,9 +211,8 @@ bool CalibrationRow::within_band() const {
 
 CalibrationTracker::CalibrationTracker(const Scenario& scenario, const World& world)
     : persons_(world.persons.size()),
-      survey_spec_(scenario.survey),
       sanctions_back_plans_(scenario.regime.conditionality.enabled),
-      survey_(world.persons) {
+      survey_(world.persons, scenario.survey) {
     open_claim_.assign(persons_, no_claim);
     last_claim_end_.assign(persons_, no_claim);
     claimed_before_.assign(persons_, 0);
@@ -427,7 +426,7 @@ std::vector<CalibrationRow> CalibrationTracker::finish(const World& /*world*/) c
                              : not_measured;
     const double post_hazard = share(post_sanction_exits_, post_sanction_weeks_);
     const double other_hazard = share(other_claim_exits_, other_claim_weeks_);
-    const SurveyAnswers survey = survey_.ask(survey_spec_, sanctions_back_plans_);
+    const SurveyAnswers survey = survey_.ask(sanctions_back_plans_);
 
     const std::vector<double> simulated = {
         exited_within(13),

@@ -60,7 +60,6 @@ private:
 
     std::uint32_t persons_ = 0;
     Week weeks_ = 0;
-    SurveySpec survey_spec_;
     bool sanctions_back_plans_ = false;  ///< the regime can sanction (R9's "forced to sign")
     SurveyTracker survey_;
     std::vector<std::uint32_t> open_claim_;  ///< index into claims_ of each person's open claim

@@ -15,26 +15,43 @@ double share(std::uint32_t part, std::uint32_t whole) {
                       : static_cast<double>(part) / whole;
 }
 
+// What a respondent would answer, as of their last meeting: bits of SurveyTracker::answers_.
+constexpr unsigned met_coach = 1u << 0;
+constexpr unsigned would_recommend = 1u << 1;
+constexpr unsigned relationship_positive = 1u << 2;
+constexpr unsigned relationship_negative = 1u << 3;
+constexpr unsigned alliance_personalises_plan = 1u << 4;  // even a compliance plan felt personal
+constexpr unsigned trust_below_forced = 1u << 5;  // would feel forced to sign under sanctions
+
 }  // namespace
 
-SurveyTracker::SurveyTracker(const Persons& persons)
-    : met_coach_(persons.size(), 0),
-      trust_(persons.size(), 0.0f),
-      alliance_(persons.size(), 0.0f),
+SurveyTracker::SurveyTracker(const Persons& persons, const SurveySpec& survey)
+    : recommend_threshold_(survey.recommend_threshold),
+      positive_relationship_alliance_(survey.positive_relationship_alliance),
+      negative_relationship_alliance_(survey.negative_relationship_alliance),
+      personalised_plan_alliance_(survey.personalised_plan_alliance),
+      forced_to_sign_trust_(survey.forced_to_sign_trust),
+      answers_(persons.size(), 0),
       plan_(persons.plan.begin(), persons.plan.end()) {}
 
 void SurveyTracker::observe(const Event& event, const Persons& persons) {
     const auto i = index(event.person);
     if (event.kind == EventKind::meeting || event.kind == EventKind::group_consultation) {
-        met_coach_[i] = 1;
-        trust_[i] = persons.trust[i];
-        alliance_[i] = persons.alliance[i];
+        const double trust = persons.trust[i];
+        const double alliance = persons.alliance[i];
+        unsigned answers = met_coach;
+        answers |= 0.5 * (trust + alliance) >= recommend_threshold_ ? would_recommend : 0u;
+        answers |= alliance >= positive_relationship_alliance_ ? relationship_positive : 0u;
+        answers |= alliance < negative_relationship_alliance_ ? relationship_negative : 0u;
+        answers |= alliance >= personalised_plan_alliance_ ? alliance_personalises_plan : 0u;
+        answers |= trust < forced_to_sign_trust_ ? trust_below_forced : 0u;
+        answers_[i] = static_cast<std::uint8_t>(answers);
     } else if (event.kind == EventKind::plan_agreed) {
         plan_[i] = event.detail;
     }
 }
 
-SurveyAnswers SurveyTracker::ask(const SurveySpec& survey, bool sanctions_back_plans,
+SurveyAnswers SurveyTracker::ask(bool sanctions_back_plans,
                                  std::span<const std::uint8_t> only) const {
     using mechanisms::PlanType;
     std::uint32_t recommend = 0;
@@ -43,16 +60,15 @@ SurveyAnswers SurveyTracker::ask(const SurveySpec& survey, bool sanctions_back_p
     std::uint32_t personalised = 0;
     std::uint32_t forced = 0;
     SurveyAnswers answers;
-    for (std::size_t i = 0; i < met_coach_.size(); ++i) {
-        if (met_coach_[i] == 0 || (!only.empty() && only[i] == 0)) {
+    for (std::size_t i = 0; i < answers_.size(); ++i) {
+        const unsigned given = answers_[i];
+        if ((given & met_coach) == 0 || (!only.empty() && only[i] == 0)) {
             continue;
         }
-        const double trust = trust_[i];
-        const double alliance = alliance_[i];
         ++answers.met_coach;
-        recommend += 0.5 * (trust + alliance) >= survey.recommend_threshold;
-        positive += alliance >= survey.positive_relationship_alliance;
-        negative += alliance < survey.negative_relationship_alliance;
+        recommend += (given & would_recommend) != 0 ? 1u : 0u;
+        positive += (given & relationship_positive) != 0 ? 1u : 0u;
+        negative += (given & relationship_negative) != 0 ? 1u : 0u;
         const auto plan = static_cast<PlanType>(plan_[i]);
         if (plan == PlanType::none) {
             continue;
@@ -60,9 +76,9 @@ SurveyAnswers SurveyTracker::ask(const SurveySpec& survey, bool sanctions_back_p
         ++answers.agreed_plan;
         // Co-produced and strengths-based plans are personal by construction (seed D1, D2).
         personalised +=
-            plan != PlanType::compliance || alliance >= survey.personalised_plan_alliance;
+            plan != PlanType::compliance || (given & alliance_personalises_plan) != 0 ? 1u : 0u;
         // Without sanctions nothing forces a signature (R9 asks about risking one's benefit).
-        forced += sanctions_back_plans && trust < survey.forced_to_sign_trust;
+        forced += sanctions_back_plans && (given & trust_below_forced) != 0 ? 1u : 0u;
     }
     answers.would_recommend = share(recommend, answers.met_coach);
     answers.relationship_positive = share(positive, answers.met_coach);

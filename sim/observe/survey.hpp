@@ -27,25 +27,30 @@ struct SurveyAnswers {
     double felt_forced_to_sign = 0.0;    ///< R9: signed it for fear of losing benefit
 };
 
-/// Follows who met a coach while recorded (one-to-one or in a group consultation), with their state
-/// after their last meeting and the last plan they agreed. Serial; fed the week's events after the
-/// week has run.
+/// Follows who met a coach while recorded (one-to-one or in a group consultation), with the
+/// answers their state after their last meeting gives, and the last plan they agreed. Serial; fed
+/// the week's events after the week has run. The answers are kept as bits, not the trust and
+/// alliance behind them: the cut-points are fixed, and two bytes a person instead of ten count
+/// towards issue 5's memory budget.
 class SurveyTracker {
 public:
-    explicit SurveyTracker(const Persons& persons);
+    SurveyTracker(const Persons& persons, const SurveySpec& survey);
 
     void observe(const Event& event, const Persons& persons);
 
     /// Asks everyone who met a coach, or only those with `only[i] != 0` when `only` is not empty.
     /// `sanctions_back_plans`: the regime can sanction (conditionality), so a plan is signed
     /// under threat.
-    [[nodiscard]] SurveyAnswers ask(const SurveySpec& survey, bool sanctions_back_plans,
+    [[nodiscard]] SurveyAnswers ask(bool sanctions_back_plans,
                                     std::span<const std::uint8_t> only = {}) const;
 
 private:
-    std::vector<std::uint8_t> met_coach_;
-    std::vector<float> trust_;        ///< after the last meeting
-    std::vector<float> alliance_;     ///< after the last meeting
+    double recommend_threshold_;
+    double positive_relationship_alliance_;
+    double negative_relationship_alliance_;
+    double personalised_plan_alliance_;
+    double forced_to_sign_trust_;
+    std::vector<std::uint8_t> answers_;  ///< Answer bits after the last meeting (0: never met)
     std::vector<std::uint8_t> plan_;  ///< PlanType of the last plan agreed (or held at the start)
 };
 

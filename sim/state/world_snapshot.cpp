@@ -1,6 +1,8 @@
 #include "sim/state/world_snapshot.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <bit>
 #include <span>
 #include <stdexcept>
 #include <type_traits>
@@ -88,15 +90,6 @@ void for_each_person_block(std::size_t persons, const Body& body) {
     });
 }
 
-/// Signed distances as unsigned with small magnitudes small: 0, -1, 1, -2, ... -> 0, 1, 2, 3, ...
-std::uint32_t zigzag(std::int32_t value) {
-    return (static_cast<std::uint32_t>(value) << 1) ^ static_cast<std::uint32_t>(value >> 31);
-}
-
-std::int64_t unzigzag(std::uint32_t value) {
-    return static_cast<std::int64_t>(value >> 1) ^ -static_cast<std::int64_t>(value & 1u);
-}
-
 /// Values shuffled and deflated, or kept as they are when deflate saves under an eighth (columns
 /// of continuous values): restoring them is then a copy. The bytes are an exact-size copy: the
 /// scratch buffers' capacities are larger.
@@ -135,6 +128,105 @@ void unpack(const WorldSnapshot::Packed& packed, std::size_t element_bytes,
         unshuffle_bytes_into(shuffled, element_bytes, values);
     }
 }
+
+/// The ties of a block of persons as kept: each tie once, by its end with the smaller index i
+/// (the "upper" tie, its contact above i), as four columns:
+/// - per person, a mask of the slots holding upper ties (the others are filled from the other
+///   end);
+/// - per upper tie, in slot order: the contact's distance above i (contacts mostly live in the
+///   same area, and areas are runs of persons, so the high bytes are runs of zeros), the tie's
+///   flags (the same at both ends), and the slot the tie takes in the contact's list.
+struct TieColumns {
+    std::vector<std::uint16_t> upper_slots;
+    std::vector<std::uint32_t> distance;
+    std::vector<std::uint8_t> flags;
+    std::vector<std::uint8_t> back_slot;
+
+    /// Returns the block's lower ties (those kept by the other end), to check they are as many as
+    /// the upper ones. @throws std::logic_error when a tie is not listed, with the same flags, at
+    /// its other end
+    std::size_t take(const Network& network, std::size_t begin, std::size_t end) {
+        static_assert(Network::capacity <= 16, "a slot mask has one bit per slot");
+        upper_slots.assign(end - begin, 0);
+        distance.clear();
+        flags.clear();
+        back_slot.clear();
+        std::size_t lower = 0;
+        for (std::size_t i = begin; i < end; ++i) {
+            const auto person = static_cast<std::uint32_t>(i);
+            const auto ties = network.ties(person);
+            for (std::uint32_t s = 0; s < ties.size(); ++s) {
+                if (ties[s].contact <= person) {
+                    ++lower;
+                    continue;
+                }
+                upper_slots[i - begin] =
+                    static_cast<std::uint16_t>(upper_slots[i - begin] | 1u << s);
+                distance.push_back(ties[s].contact - person);
+                flags.push_back(static_cast<std::uint8_t>(ties[s].flags));
+                back_slot.push_back(slot_of(network, ties[s].contact, person, ties[s].flags));
+            }
+        }
+        return lower;
+    }
+
+    void pack_into(WorldSnapshot::Packed* out) const {
+        out[0] = pack(std::as_bytes(std::span(upper_slots)), sizeof(std::uint16_t));
+        out[1] = pack(std::as_bytes(std::span(distance)), sizeof(std::uint32_t));
+        out[2] = pack(std::as_bytes(std::span(flags)), 1);
+        out[3] = pack(std::as_bytes(std::span(back_slot)), 1);
+    }
+
+    /// Reads back the block's columns; `network`'s degrees must be restored.
+    void unpack_from(const WorldSnapshot::Packed* in, std::size_t begin, std::size_t end) {
+        upper_slots.resize(end - begin);
+        unpack(in[0], sizeof(std::uint16_t), std::as_writable_bytes(std::span(upper_slots)));
+        std::size_t upper = 0;
+        for (const std::uint16_t mask : upper_slots) {
+            upper += static_cast<std::size_t>(std::popcount(mask));
+        }
+        distance.resize(upper);
+        flags.resize(upper);
+        back_slot.resize(upper);
+        unpack(in[1], sizeof(std::uint32_t), std::as_writable_bytes(std::span(distance)));
+        unpack(in[2], 1, std::as_writable_bytes(std::span(flags)));
+        unpack(in[3], 1, std::as_writable_bytes(std::span(back_slot)));
+    }
+
+    /// Writes each upper tie into its slot at both ends.
+    void restore(Network& network, std::size_t begin, std::size_t end) const {
+        std::size_t next = 0;
+        for (std::size_t i = begin; i < end; ++i) {
+            const auto person = static_cast<std::uint32_t>(i);
+            const auto ties = network.ties(person);
+            for (std::uint32_t s = 0; s < ties.size(); ++s) {
+                if ((upper_slots[i - begin] & (1u << s)) == 0) {
+                    continue;
+                }
+                const std::uint32_t contact = person + distance[next];
+                ties[s] = make_tie(contact, flags[next]);
+                network.ties(contact)[back_slot[next]] = make_tie(person, flags[next]);
+                ++next;
+            }
+        }
+    }
+
+private:
+    static std::uint8_t slot_of(const Network& network, std::uint32_t person, std::uint32_t contact,
+                                std::uint32_t tie_flags) {
+        const auto ties = network.ties(person);
+        for (std::uint32_t s = 0; s < ties.size(); ++s) {
+            if (ties[s].contact == contact && ties[s].flags == tie_flags) {
+                return static_cast<std::uint8_t>(s);
+            }
+        }
+        throw std::logic_error(
+            "WorldSnapshot: a tie is not listed, with the same flags, at both ends");
+    }
+};
+
+/// Packed columns per block of persons in tie_blocks_.
+constexpr std::size_t tie_columns = 4;
 
 /// The members of World other than persons and network, copied as they are. A new member of World
 /// must be added here, and a new member of Network to take and restore: the static_asserts fail
@@ -191,27 +283,21 @@ WorldSnapshot WorldSnapshot::take(const World& world) {
             column.element_bytes);
     });
 
-    // Ties as two columns per block of persons: the contact as its zigzagged distance from the
-    // person (contacts mostly live in the same area, and areas are runs of persons, so the high
-    // bytes are runs of zeros), and the flags.
-    snapshot.tie_blocks_.resize(2 * person_blocks(network.degree.size()));
-    for_each_person_block(
-        network.degree.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
-            thread_local std::vector<std::uint32_t> distance;
-            thread_local std::vector<std::uint8_t> flags;
-            distance.clear();
-            flags.clear();
-            for (std::size_t i = begin; i < end; ++i) {
-                for (const Tie& tie : network.ties(static_cast<std::uint32_t>(i))) {
-                    distance.push_back(zigzag(static_cast<std::int32_t>(tie.contact) -
-                                              static_cast<std::int32_t>(i)));
-                    flags.push_back(static_cast<std::uint8_t>(tie.flags));
-                }
-            }
-            snapshot.tie_blocks_[2 * b] =
-                pack(std::as_bytes(std::span(distance)), sizeof(std::uint32_t));
-            snapshot.tie_blocks_[2 * b + 1] = pack(std::as_bytes(std::span(flags)), 1);
-        });
+    // Every tie is listed at both ends, so each is kept once, by the end with the smaller index
+    // (issue 5's memory budget: the ties are most of a snapshot). See TieColumns.
+    snapshot.tie_blocks_.resize(tie_columns * person_blocks(network.degree.size()));
+    std::atomic<std::size_t> upper{0};
+    std::atomic<std::size_t> lower{0};
+    for_each_person_block(network.degree.size(),
+                          [&](std::size_t b, std::size_t begin, std::size_t end) {
+                              thread_local TieColumns kept;
+                              lower += kept.take(network, begin, end);
+                              upper += kept.distance.size();
+                              kept.pack_into(&snapshot.tie_blocks_[tie_columns * b]);
+                          });
+    if (upper != lower) {
+        throw std::logic_error("WorldSnapshot: a tie is listed at one end only");
+    }
     snapshot.area_offsets_ = network.area_offsets;
     copy_small_members(world, snapshot.rest_);
     return snapshot;
@@ -238,32 +324,17 @@ World WorldSnapshot::restore() const {
             {column.data + block.first * column.element_bytes, block.size * column.element_bytes});
     });
 
-    // The degrees are back; each person's ties go back to their slots, the rest stay zero.
+    // The degrees are back; each tie goes back to its slot at both ends, the rest stay zero.
+    // Blocks write other blocks' persons' slots, but every slot is written by exactly one tie.
     Network& network = world.network;
     network.area_offsets = area_offsets_;
     network.slots.assign(network.degree.size() * Network::capacity, Tie{});
-    for_each_person_block(
-        network.degree.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
-            std::size_t used = 0;
-            for (std::size_t i = begin; i < end; ++i) {
-                used += network.degree[i];
-            }
-            thread_local std::vector<std::uint32_t> distance;
-            thread_local std::vector<std::uint8_t> flags;
-            distance.resize(used);
-            flags.resize(used);
-            unpack(tie_blocks_[2 * b], sizeof(std::uint32_t),
-                   std::as_writable_bytes(std::span(distance)));
-            unpack(tie_blocks_[2 * b + 1], 1, std::as_writable_bytes(std::span(flags)));
-            std::size_t next = 0;
-            for (std::size_t i = begin; i < end; ++i) {
-                for (Tie& tie : network.ties(static_cast<std::uint32_t>(i))) {
-                    const auto contact = static_cast<std::int64_t>(i) + unzigzag(distance[next]);
-                    tie = make_tie(static_cast<std::uint32_t>(contact), flags[next]);
-                    ++next;
-                }
-            }
-        });
+    for_each_person_block(network.degree.size(),
+                          [&](std::size_t b, std::size_t begin, std::size_t end) {
+                              thread_local TieColumns kept;
+                              kept.unpack_from(&tie_blocks_[tie_columns * b], begin, end);
+                              kept.restore(network, begin, end);
+                          });
     return world;
 }
 

@@ -39,7 +39,7 @@ SurveySpec cut_points() {
 TEST_CASE("survey: people answer from their state after their last meeting", "[observe][survey]") {
     Persons persons;
     persons.resize(4);
-    SurveyTracker tracker(persons);
+    SurveyTracker tracker(persons, cut_points());
     // Person 0: a strong alliance at the meeting, lost when the claim ends afterwards.
     persons.alliance[0] = 0.8f;
     persons.trust[0] = 0.7f;
@@ -57,7 +57,7 @@ TEST_CASE("survey: people answer from their state after their last meeting", "[o
     persons.alliance[0] = 0.0f;  // the claim ended: no coach, no alliance
     persons.alliance[3] = 0.9f;
 
-    const SurveyAnswers answers = tracker.ask(cut_points(), true);
+    const SurveyAnswers answers = tracker.ask(true);
     CHECK(answers.met_coach == 3);
     CHECK(answers.agreed_plan == 3);
     // Recommend: mean of trust and alliance 0.75, 0.2, 0.45 against 0.5.
@@ -76,17 +76,17 @@ TEST_CASE(
     "[observe][survey]") {
     Persons persons;
     persons.resize(3);
-    SurveyTracker tracker(persons);
+    SurveyTracker tracker(persons, cut_points());
     for (std::uint32_t i = 0; i < 3; ++i) {
         persons.trust[i] = 0.1f;
         tracker.observe(meeting(i), persons);
         tracker.observe(plan_agreed(i, PlanType::compliance), persons);
     }
-    CHECK(tracker.ask(cut_points(), true).felt_forced_to_sign == Approx(1.0));
-    CHECK(tracker.ask(cut_points(), false).felt_forced_to_sign == Approx(0.0));
+    CHECK(tracker.ask(true).felt_forced_to_sign == Approx(1.0));
+    CHECK(tracker.ask(false).felt_forced_to_sign == Approx(0.0));
 
     const std::vector<std::uint8_t> only_first{1, 0, 0};
-    const SurveyAnswers first = tracker.ask(cut_points(), true, only_first);
+    const SurveyAnswers first = tracker.ask(true, only_first);
     CHECK(first.met_coach == 1);
     CHECK(first.agreed_plan == 1);
 }
@@ -94,7 +94,7 @@ TEST_CASE(
 TEST_CASE("survey: a share of nobody is not a number", "[observe][survey]") {
     Persons persons;
     persons.resize(2);
-    const SurveyAnswers answers = SurveyTracker(persons).ask(cut_points(), true);
+    const SurveyAnswers answers = SurveyTracker(persons, cut_points()).ask(true);
     CHECK(answers.met_coach == 0);
     CHECK(std::isnan(answers.relationship_positive));
     CHECK(std::isnan(answers.felt_forced_to_sign));
