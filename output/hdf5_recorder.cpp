@@ -49,6 +49,8 @@
 #include "sim/scenario/scenario.hpp"
 #include "sim/state/world.hpp"
 
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace jobsim::output {
@@ -754,6 +756,7 @@ struct Hdf5Recorder::Impl {
     /// Creates the output file: root attributes, provenance, and every replication copied from
     /// its file in the partial-output folder.
     void assemble() {
+        check_room_for_output();
         file = h5::create_file(target.partial_path());
         for (std::uint32_t r = 0; r < run.replications; ++r) {
             if (r == 0) {
@@ -767,6 +770,42 @@ struct Hdf5Recorder::Impl {
             copy_replication(r);
         }
         h5::set_attribute(file.get(), "replications_completed", run.replications);
+    }
+
+    /// Refuses to assemble an output the file-size limit or the free disk space cannot hold: the
+    /// finished replications are kept for --resume either way, but HDF5 1.10 crashes (rather than
+    /// fail) when a write inside H5Ocopy fails. The output is about the size of the replication
+    /// files together; the margin covers the summary and HDF5's own structures.
+    /// @throws OutputError
+    void check_room_for_output() const {
+        std::uintmax_t parts = 0;
+        for (std::uint32_t r = 0; r < run.replications; ++r) {
+            std::error_code error;
+            const std::uintmax_t size =
+                std::filesystem::file_size(partial.replication_file(r), error);
+            parts += error ? 0 : size;
+        }
+        const std::uintmax_t needed = parts + parts / 10 + (std::uintmax_t{1} << 20);
+        const auto megabytes = [](std::uintmax_t bytes) { return (bytes + 999'999) / 1'000'000; };
+        rlimit limit{};
+        if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+            limit.rlim_cur < needed) {
+            throw OutputError(message("cannot write '", target.partial_path().string(),
+                                      "': it needs about ", megabytes(needed),
+                                      " MB but the file-size limit (ulimit -f) is ",
+                                      megabytes(limit.rlim_cur), " MB"));
+        }
+        const std::filesystem::path folder =
+            options.path.has_parent_path() ? options.path.parent_path() : ".";
+        struct statvfs disk {};
+        if (::statvfs(folder.c_str(), &disk) == 0) {
+            const std::uintmax_t free = std::uintmax_t{disk.f_bavail} * disk.f_frsize;
+            if (free < needed) {
+                throw OutputError(message("cannot write '", target.partial_path().string(),
+                                          "': it needs about ", megabytes(needed),
+                                          " MB but the disk has ", megabytes(free), " MB free"));
+            }
+        }
     }
 
     void create_arm_groups() {
