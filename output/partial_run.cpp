@@ -162,11 +162,9 @@ std::map<std::uint32_t, std::vector<ArmOutcomes>> PartialRun::resume(
         const auto value = integer_attribute(root, name);
         return value ? std::to_string(*value) : std::string("?");
     };
+    // The options first: --seed and --replications are also part of the resolved scenario.
     if (text("jobsim_version") != expected.jobsim_version) {
         differs("jobsim version", text("jobsim_version"), expected.jobsim_version);
-    }
-    if (text("scenario_yaml") != expected.scenario_yaml) {
-        differs("scenario (as resolved, --set applied)", "different", "this one");
     }
     if (number("seed") != std::to_string(expected.seed)) {
         differs("seed", number("seed"), std::to_string(expected.seed));
@@ -180,6 +178,12 @@ std::map<std::uint32_t, std::vector<ArmOutcomes>> PartialRun::resume(
     if (number("trajectory_panel") != std::to_string(expected.trajectory_panel)) {
         differs("--trajectory-panel", number("trajectory_panel"),
                 std::to_string(expected.trajectory_panel));
+    }
+    if (text("scenario_yaml") != expected.scenario_yaml) {
+        throw UsageError(message("--resume: the partial output '", folder_.string(),
+                                 "' is of another run: its scenario (as resolved, with --set) "
+                                 "differs from this one (resume with the same scenario and "
+                                 "options, or pass --force instead to start again)"));
     }
 
     std::map<std::uint32_t, std::vector<ArmOutcomes>> finished;
