@@ -368,9 +368,15 @@ def start_run(out, *extra):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def wait_for(process, path, what):
-    """Polls until `path` exists; fails if the run ends first."""
-    while not pathlib.Path(path).exists():
+def wait_for(process, path, what, size=0):
+    """Polls until `path` exists (and holds more than `size` bytes); fails if the run ends
+    first."""
+    def there():
+        try:
+            return pathlib.Path(path).stat().st_size >= size
+        except FileNotFoundError:
+            return False
+    while not there():
         if process.poll() is not None:
             out, err = process.communicate()
             raise AssertionError(f"the run ended (exit {process.returncode}) before {what}"
@@ -405,19 +411,20 @@ def resume_and_compare(tmp, out, reference, what):
 
 def case_kill_and_resume():
     """SIGKILL at several points (mid-replication before any finished, just after the first
-    finished, while the second is being written, during assembly): the finished replications are
+    finished, as the second begins and part way through writing it, during assembly): the finished replications are
     readable and complete, and --resume gives the uninterrupted run's /arms and /summary."""
     with tempfile.TemporaryDirectory() as tmp:
         reference = pathlib.Path(tmp) / "reference.h5"
         expect_exit(jobsim("run", BASELINE, *FAULT_RUN, "-o", reference), 0, "uninterrupted run")
         out = pathlib.Path(tmp) / "out.h5"
         folder = pathlib.Path(f"{out}.partial.d")
-        points = [("during the first replication", folder / "replication-0.h5.tmp", 0),
-                  ("after the first replication", folder / "replication-0.h5", 1),
-                  ("while writing the second", folder / "replication-1.h5.tmp", 1)]
-        for what, marker, at_least in points:
+        points = [("during the first replication", folder / "replication-0.h5.tmp", 0, 0),
+                  ("after the first replication", folder / "replication-0.h5", 0, 1),
+                  ("as the second begins", folder / "replication-1.h5.tmp", 0, 1),
+                  ("while writing the second", folder / "replication-1.h5.tmp", 200_000, 1)]
+        for what, marker, size, at_least in points:
             run = start_run(out, "--force")
-            wait_for(run, marker, what)
+            wait_for(run, marker, what, size)
             run.kill()
             run.communicate()
             expect(run.returncode == -signal.SIGKILL, f"killed {what}")
