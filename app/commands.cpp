@@ -63,8 +63,8 @@ std::string exit_code_footer() {
            "scenario file, existing output without --force, an interrupted run's partial output "
            "without --resume or --force, a --resume that does not match it); 1 failure while "
            "running (a broken invariant, an output file that cannot be written, any other "
-           "error); 130 / 143 run stopped by SIGINT / SIGTERM at a week boundary (finished "
-           "replications kept for --resume).";
+           "error); 130 / 143 stopped by SIGINT / SIGTERM at a week boundary (run keeps the "
+           "finished replications for --resume).";
 }
 
 void add_commands(CLI::App& cli, Action& chosen, const std::string& command_line) {

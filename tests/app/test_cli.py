@@ -562,6 +562,41 @@ def case_file_size_limit():
         resume_and_compare(tmp, out, reference, "after the file-size limit")
 
 
+def wait_for_handler(process, sig):
+    """Polls /proc until the process catches `sig` (its handler is installed)."""
+    bit = 1 << (sig - 1)
+    while True:
+        if process.poll() is not None:
+            raise AssertionError(f"the process ended (exit {process.returncode}) first")
+        try:
+            status = pathlib.Path(f"/proc/{process.pid}/status").read_text()
+        except FileNotFoundError:
+            continue
+        caught = next(line for line in status.splitlines() if line.startswith("SigCgt:"))
+        if int(caught.split()[1], 16) & bit:
+            return
+        time.sleep(0.002)
+
+
+def case_trial_interrupt():
+    """SIGINT stops `jobsim trial` (exit 130, a message) and leaves no file, not even a temporary
+    one: a trial is written only at the end."""
+    trial = ROOT / "scenarios" / "trial_no_conditionality_areas.yaml"
+    with tempfile.TemporaryDirectory() as tmp:
+        big = [arg if arg != "population.persons=1500" else "population.persons=20000"
+               for arg in TINY_TRIAL]
+        run = subprocess.Popen([str(JOBSIM), "trial", str(trial), *big, "-o", "t.h5"],
+                               cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        wait_for_handler(run, signal.SIGINT)
+        run.send_signal(signal.SIGINT)
+        stdout, stderr = run.communicate(timeout=600)
+        result = subprocess.CompletedProcess(run.args, run.returncode, stdout, stderr)
+        expect_exit(result, 130, "trial stopped by SIGINT")
+        expect("stopped by SIGINT" in stderr and "nothing was written" in stderr,
+               "the message says so", result)
+        expect(not list(pathlib.Path(tmp).iterdir()), "no file left", result)
+
+
 CASES = {name[len("case_"):]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 if __name__ == "__main__":
