@@ -114,6 +114,10 @@ public:
                      std::span<const AreaWeek> areas) override {
         inner_.record_week(week, world, events, areas);
     }
+    void record_outcomes(std::uint32_t replication, std::uint8_t arm,
+                         const ArmOutcomes& outcomes) override {
+        inner_.record_outcomes(replication, arm, outcomes);
+    }
     void end_replication(std::uint32_t replication, std::uint8_t arm, const World& world) override {
         inner_.end_replication(replication, arm, world);
     }

@@ -60,8 +60,11 @@ void add_reference_command(CLI::App& cli, Action& chosen) {
 
 std::string exit_code_footer() {
     return "Exit codes: 0 success; 2 bad input (invalid scenario or --set, unknown option, missing "
-           "scenario file, existing output without --force); 1 failure while running (a broken "
-           "invariant, an output file that cannot be written, any other error).";
+           "scenario file, existing output without --force, an interrupted run's partial output "
+           "without --resume or --force, a --resume that does not match it); 1 failure while "
+           "running (a broken invariant, an output file that cannot be written, any other "
+           "error); 130 / 143 stopped by SIGINT / SIGTERM at a week boundary (run keeps the "
+           "finished replications for --resume).";
 }
 
 void add_commands(CLI::App& cli, Action& chosen, const std::string& command_line) {

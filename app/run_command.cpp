@@ -1,5 +1,6 @@
 // `jobsim run`: load and validate the scenario, open the output (failing fast on an existing file
-// without --force), run every replication, then print a short summary.
+// without --force), run every replication, then print a short summary. SIGINT / SIGTERM stop the
+// run at the next week boundary with its finished replications kept for --resume.
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -15,8 +16,12 @@
 #include "app/progress.hpp"
 #include "app/run_options.hpp"
 #include "app/scenario_input.hpp"
+#include "app/stop_signals.hpp"
 #include "app/table.hpp"
 #include "output/hdf5_recorder.hpp"
+#include "output/partial_run.hpp"
+#include "sim/core/error.hpp"
+#include "sim/core/message.hpp"
 #include "sim/run/runner.hpp"
 
 namespace jobsim::app {
@@ -26,20 +31,47 @@ struct RunArgs {
     ScenarioInput input;
     RunOptions run;
     OutputLevelArgs level;
+    bool resume = false;
 };
+
+/// "<n> of <total> replications finished": where they are kept and how to go on.
+std::string kept_note(const std::string& output, std::uint32_t total) {
+    const output::PartialRun partial(output);
+    const std::uint32_t kept = partial.exists() ? partial.finished() : 0;
+    if (kept == 0) {
+        return message("no replication of ", total, " had finished; nothing is kept");
+    }
+    return message(kept, " of ", total, " replications finished and are kept in '",
+                   partial.folder().string(), "'; run the same command with --resume to finish");
+}
 
 int run(const RunArgs& args, const std::string& command_line) {
     const auto start = std::chrono::steady_clock::now();
     const output::LevelOptions level = output_level(args.level);
     Scenario scenario = load_scenario(args.input);
-    const RunSpec spec = apply_run_options(args.run, scenario);
-    // Opened before running so an existing file without --force fails before any work.
-    output::Hdf5Recorder recorder(
-        {.path = args.run.output, .force = args.run.force, .command = command_line}, level);
+    RunSpec spec = apply_run_options(args.run, scenario);
     std::vector<ArmSummary> summary;
-    {
+    StopSignals signals;
+    spec.stop = signals.token();
+    try {
+        // Opened before running so an existing file without --force fails before any work.
+        output::Hdf5Recorder recorder({.path = args.run.output,
+                                       .force = args.run.force,
+                                       .resume = args.resume,
+                                       .command = command_line},
+                                      level);
+        spec.finished = recorder.finished_replications(scenario, spec.seed, spec.replications);
         ProgressLine progress;
         summary = run_scenario(scenario, spec, recorder, progress.callback());
+    } catch (const RunStopped&) {
+        // The recorder is gone: what it kept is on disk.
+        std::cerr << "jobsim: stopped by " << signal_name(signals.received()) << "; "
+                  << kept_note(args.run.output, spec.replications) << '\n';
+        return exit_code_for_signal(signals.received());
+    } catch (const OutputError& error) {
+        std::cerr << "jobsim: error: " << error.what() << '\n'
+                  << "jobsim: " << kept_note(args.run.output, spec.replications) << '\n';
+        return exit_failure;
     }
     const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
 
@@ -77,6 +109,9 @@ void add_run_command(CLI::App& cli, Action& chosen, const std::string& command_l
     add_scenario_input(*command, args->input);
     add_run_options(*command, args->run, "Independent replications (overrides the scenario's)");
     add_output_level_options(*command, args->level);
+    command->add_flag("--resume", args->resume,
+                      "Finish the interrupted run whose partial output (FILE.partial.d) is there: "
+                      "same scenario and options; its finished replications are not run again");
     command->callback([args, command_line, &chosen] {
         chosen = [args, command_line] { return run(*args, command_line); };
     });

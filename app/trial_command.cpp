@@ -16,6 +16,7 @@
 #include "app/progress.hpp"
 #include "app/run_options.hpp"
 #include "app/scenario_input.hpp"
+#include "app/stop_signals.hpp"
 #include "app/table.hpp"
 #include "output/trial_writer.hpp"
 #include "sim/core/error.hpp"
@@ -121,7 +122,7 @@ void print_time_to_work(std::ostream& out, const Scenario& scenario,
 int run_trial_command(const TrialArgs& args, const std::string& command_line) {
     const auto start = std::chrono::steady_clock::now();
     Scenario scenario = load_scenario(args.input);
-    const RunSpec spec = apply_run_options(args.run, scenario);
+    RunSpec spec = apply_run_options(args.run, scenario);
     const bool known_outcome =
         args.outcome == "all" ||
         std::any_of(trial_outcomes.begin(), trial_outcomes.end(),
@@ -137,9 +138,17 @@ int run_trial_command(const TrialArgs& args, const std::string& command_line) {
     output::TrialWriter writer(
         {.path = args.run.output, .force = args.run.force, .command = command_line});
     trials::TrialResult result;
-    {
+    StopSignals signals;
+    spec.stop = signals.token();
+    try {
         ProgressLine progress;
         result = trials::run_trial(scenario, spec, progress.callback());
+    } catch (const RunStopped&) {
+        // The trial's file is written only at the end: nothing was created.
+        std::cerr << "jobsim: stopped by " << signal_name(signals.received())
+                  << "; a trial is written only when every replication has finished, so nothing "
+                     "was written\n";
+        return exit_code_for_signal(signals.received());
     }
     writer.write(scenario, spec, result);
     const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;

@@ -15,10 +15,8 @@ namespace jobsim::output {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-/// Asks the kernel to put a file's (or folder's) contents on disk; false if that failed.
-bool sync_to_disk(const fs::path& path, int flags) {
+bool sync_to_disk(const fs::path& path, bool folder) {
+    const int flags = folder ? O_RDONLY | O_DIRECTORY : O_RDONLY;
     const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
     if (fd < 0) {
         return false;
@@ -27,8 +25,6 @@ bool sync_to_disk(const fs::path& path, int flags) {
     ::close(fd);
     return synced;
 }
-
-}  // namespace
 
 AtomicFile::AtomicFile(fs::path path, bool force) : path_(std::move(path)), force_(force) {
     if (path_.empty() || !path_.has_filename()) {
@@ -76,7 +72,7 @@ void AtomicFile::commit() {
                                   "' appeared while the run was writing; the results are kept in '",
                                   partial_.string(), "'"));
     }
-    if (!sync_to_disk(partial_, O_RDONLY)) {
+    if (!sync_to_disk(partial_, false)) {
         throw OutputError(message("cannot sync '", partial_.string(), "' to disk"));
     }
     fs::rename(partial_, path_, error);
@@ -87,7 +83,7 @@ void AtomicFile::commit() {
     committed_ = true;
     // Make the rename itself durable; some file systems cannot sync a folder, which is harmless.
     const fs::path folder = path_.has_parent_path() ? path_.parent_path() : fs::path(".");
-    static_cast<void>(sync_to_disk(folder, O_RDONLY | O_DIRECTORY));
+    static_cast<void>(sync_to_disk(folder, true));
 }
 
 void AtomicFile::discard() noexcept {

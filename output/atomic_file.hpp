@@ -7,6 +7,10 @@
 
 namespace jobsim::output {
 
+/// Asks the kernel to put a file's (or a folder's) contents on disk; false if that failed (some
+/// file systems cannot sync a folder).
+bool sync_to_disk(const std::filesystem::path& path, bool folder);
+
 class AtomicFile {
 public:
     /// Checks the destination without creating anything: the folder must exist and be writable,

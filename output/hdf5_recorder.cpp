@@ -1,7 +1,16 @@
-// The HDF5 recorder: provenance at begin_run, one group per replication with trajectories written a
-// week (row) at a time, appended event and area tables, and the person table at the end; the
-// output level decides which of these are written and whose trajectories. Layout and codes:
-// output/SCHEMA.md. All HDF5 calls happen on the caller's thread.
+// The HDF5 recorder: one group per replication with trajectories written a week (row) at a time,
+// appended event and area tables, and the person table at the end; the output level decides which
+// of these are written and whose trajectories. Layout and codes: output/SCHEMA.md. All HDF5 calls
+// happen on the caller's thread.
+//
+// Surviving a crash: each replication (all its arms) is written to its own small file in the
+// partial-output folder (output/partial_run.hpp), closed, synced and renamed when finished; the
+// output file is assembled from them at the end (H5Ocopy: chunks are copied as stored, never
+// recompressed) and renamed into place. A file that is never open while the process could die
+// cannot be corrupted by the death: SIGKILL at any instant leaves every finished replication whole,
+// and --resume continues from them. One file flushed as it grows would not do: a crash during a
+// flush, or a metadata cache eviction while writing, can leave it unreadable, and SWMR (which
+// survives crashes) cannot create the group each replication needs once writing has started.
 #include "output/hdf5_recorder.hpp"
 
 #include <algorithm>
@@ -31,13 +40,17 @@
 #include "output/h5/filters.hpp"
 #include "output/h5/objects.hpp"
 #include "output/h5/recorded_types.hpp"
+#include "output/partial_run.hpp"
 #include "output/person_row.hpp"
 #include "output/provenance.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/message.hpp"
+#include "sim/scenario/load.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/state/world.hpp"
 
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace jobsim::output {
@@ -213,9 +226,27 @@ h5::AppendedTable create_table(hid_t parent, const std::string& name, const std:
 struct Hdf5Recorder::Impl {
     enum class Stage { constructed, running, in_replication, ended };
 
+    /// What begin_run was told that the assembled file's root needs.
+    struct Run {
+        std::string scenario_name;
+        std::string scenario_yaml;
+        std::uint64_t seed = 0;
+        std::uint32_t replications = 0;
+        std::uint32_t threads = 0;
+        std::uint32_t persons = 0;  ///< the scenario's nominal size
+    };
+
     OutputOptions options;
     LevelOptions level;
     AtomicFile target;  // declared before the HDF5 handles: destroyed after they close
+    PartialRun partial;
+    Run run;
+    // The replication being written, in its own file of the partial-output folder.
+    h5::File replication_file;
+    std::uint32_t replication_index = 0;
+    std::vector<h5::Group> replication_groups;      ///< its /arms/<arm>/replications, by arm
+    std::vector<ArmOutcomes> replication_outcomes;  ///< by arm, as record_outcomes gave them
+    // The output file, assembled by record_summary.
     h5::File file;
     h5::Group arms_group;
     std::vector<std::string> arm_names;
@@ -223,14 +254,60 @@ struct Hdf5Recorder::Impl {
     std::optional<Replication> current;
     Stage stage = Stage::constructed;
     std::uint32_t weeks = 0;
-    std::uint32_t replications_completed = 0;
     // The last week's writes (start_week_writes), and the arena they run in.
     tbb::task_group writes;
     std::optional<tbb::task_arena> writes_arena;
     bool writing = false;
 
     Impl(OutputOptions opts, LevelOptions level_options)
-        : options(std::move(opts)), level(level_options), target(options.path, options.force) {}
+        : options(std::move(opts)),
+          level(level_options),
+          target(options.path, options.force),
+          partial(options.path) {
+        if (options.resume) {
+            if (!partial.exists()) {
+                throw UsageError(message("--resume: there is no partial output '",
+                                         partial.folder().string(), "' of an interrupted run of '",
+                                         options.path.string(), "' to resume"));
+            }
+        } else if (partial.exists() && !options.force) {
+            throw UsageError(message("the partial output '", partial.folder().string(),
+                                     "' of an interrupted run exists: pass --resume to finish "
+                                     "that run, or --force to discard it and start again"));
+        }
+    }
+
+    [[nodiscard]] PartialManifest manifest(const std::string& scenario_yaml, std::uint64_t seed,
+                                           std::uint32_t replications) const {
+        return {.jobsim_version = JOBSIM_VERSION,
+                .scenario_yaml = scenario_yaml,
+                .seed = seed,
+                .replications = replications,
+                .output_level = std::string(level_name(level.level)),
+                .trajectory_panel = level.trajectory_panel};
+    }
+
+    /// After a failure or a stop: closes what is open, removes the unfinished replication's file
+    /// and the output's temporary file (AtomicFile), and keeps the partial-output folder only when
+    /// it holds a finished replication (something to resume). Never throws.
+    void abandon() noexcept {
+        if (stage == Stage::constructed || stage == Stage::ended) {
+            return;  // a folder there is not this run's to remove
+        }
+        current.reset();
+        replication_groups.clear();
+        if (replication_file) {
+            replication_file.reset();
+            std::error_code ignored;
+            std::filesystem::remove(partial.replication_temp(replication_index), ignored);
+        }
+        replications_groups.clear();
+        arms_group.reset();
+        file.reset();
+        if (partial.finished() == 0) {
+            partial.remove();
+        }
+    }
 
     void expect(Stage wanted, const char* call) const {
         if (stage != wanted) {
@@ -239,25 +316,24 @@ struct Hdf5Recorder::Impl {
         }
     }
 
-    void write_root_attributes(const RunInfo& info) {
+    void write_root_attributes() {
         const hid_t root = file.get();
         h5::set_attribute(root, "format", format_name);
         h5::set_attribute(root, "format_version", format_version);
         h5::set_attribute(root, "jobsim_version", JOBSIM_VERSION);
-        h5::set_attribute(root, "scenario_name", info.scenario.name);
-        h5::set_attribute(root, "scenario_yaml", info.scenario_yaml);
-        h5::set_attribute(root, "seed", info.seed);
-        h5::set_attribute(root, "replications", info.replications);
-        h5::set_attribute(root, "weeks", info.weeks);
-        h5::set_attribute(root, "persons", info.scenario.population.persons);
+        h5::set_attribute(root, "scenario_name", run.scenario_name);
+        h5::set_attribute(root, "scenario_yaml", run.scenario_yaml);
+        h5::set_attribute(root, "seed", run.seed);
+        h5::set_attribute(root, "replications", run.replications);
+        h5::set_attribute(root, "weeks", weeks);
+        h5::set_attribute(root, "persons", run.persons);
         h5::set_attribute(root, "output_level", level_name(level.level));
-        h5::set_attribute(root, "trajectory_persons",
-                          trajectory_persons(level, info.scenario.population.persons));
+        h5::set_attribute(root, "trajectory_persons", trajectory_persons(level, run.persons));
         h5::set_attribute(root, "complete", std::uint8_t{0});
         h5::set_attribute(root, "replications_completed", std::uint32_t{0});
         // Run-to-run variable provenance: root only, never under /replications.
         h5::set_attribute(root, "command", options.command);
-        h5::set_attribute(root, "threads", info.threads);
+        h5::set_attribute(root, "threads", run.threads);
         h5::set_attribute(root, "created_utc", utc_now());
         h5::set_attribute(root, "host", host_name());
         h5::set_attribute(root, "hdf5_version", hdf5_library_version());
@@ -266,29 +342,55 @@ struct Hdf5Recorder::Impl {
     void begin_run(const RunInfo& info) {
         expect(Stage::constructed, "begin_run");
         weeks = info.weeks;
-        file = h5::create_file(target.partial_path());
-        write_root_attributes(info);
-        {
-            const h5::Group provenance = h5::create_group(file.get(), "provenance");
-            h5::write_text_dataset(provenance.get(), "scenario_yaml", info.scenario_yaml);
-        }
-        arms_group = h5::create_group(file.get(), "arms");
-        h5::set_attribute(arms_group.get(), "long_name",
-                          "one group per arm (the baseline regime first), each run on the same "
-                          "worlds with common random numbers");
+        run = {.scenario_name = info.scenario.name,
+               .scenario_yaml = info.scenario_yaml,
+               .seed = info.seed,
+               .replications = info.replications,
+               .threads = info.threads,
+               .persons = info.scenario.population.persons};
         arm_names = info.arms;
-        for (std::size_t a = 0; a < arm_names.size(); ++a) {
-            const h5::Group arm = h5::create_group(arms_group.get(), arm_names[a]);
-            h5::set_attribute(arm.get(), "arm", static_cast<std::uint32_t>(a));
-            replications_groups.push_back(h5::create_group(arm.get(), "replications"));
-        }
-        h5::flush(file);
+        // Resuming, the folder was checked (finished_replications) and is kept as it is.
         stage = Stage::running;
+        if (!options.resume) {
+            partial.create(manifest(info.scenario_yaml, info.seed, info.replications));
+        }
+    }
+
+    /// Starts replication `r`'s own file, with the /arms/<arm>/replications groups of the output.
+    void open_replication_file(std::uint32_t r) {
+        replication_index = r;
+        replication_outcomes.clear();
+        replication_file = h5::create_file(partial.replication_temp(r));
+        const hid_t root = replication_file.get();
+        h5::set_attribute(root, "replication", r);
+        h5::set_attribute(root, "complete", std::uint8_t{0});
+        const h5::Group arms = h5::create_group(root, "arms");
+        for (const std::string& name : arm_names) {
+            const h5::Group arm = h5::create_group(arms.get(), name);
+            replication_groups.push_back(h5::create_group(arm.get(), "replications"));
+        }
+    }
+
+    /// Stores the outcomes by arm (for --resume), marks the file complete, closes it and renames
+    /// it to its final name in the folder.
+    void close_replication_file() {
+        if (replication_outcomes.size() != arm_names.size()) {
+            throw RunError(message("Hdf5Recorder: replication ", replication_index,
+                                   " has outcomes ", "of ", replication_outcomes.size(),
+                                   " arms, not ", arm_names.size()));
+        }
+        const hid_t root = replication_file.get();
+        write_outcome_table(root, "outcomes", replication_outcomes,
+                            "one row per arm: this replication's outcomes");
+        h5::set_attribute(root, "complete", std::uint8_t{1});
+        replication_groups.clear();
+        h5::close(replication_file, partial.replication_temp(replication_index));
+        partial.commit_replication(replication_index);
     }
 
     void begin_replication(std::uint32_t index, std::uint8_t arm, const World& world) {
         expect(Stage::running, "begin_replication");
-        if (arm >= replications_groups.size()) {
+        if (arm >= arm_names.size()) {
             throw RunError(message("Hdf5Recorder::begin_replication: arm ", int{arm},
                                    " was not announced at begin_run (", arm_names.size(),
                                    " arms)"));
@@ -301,18 +403,20 @@ struct Hdf5Recorder::Impl {
         rep.per_person = level.level != OutputLevel::summary;
         rep.name = message("/arms/", arm_names[arm], "/replications/", index);
 
+        if (arm == 0) {
+            open_replication_file(index);
+        } else if (!replication_file || replication_index != index) {
+            throw RunError(message("Hdf5Recorder::begin_replication(", index, ", arm ", int{arm},
+                                   ") before its arm 0"));
+        }
         const std::string group_name = std::to_string(index);
-        rep.group = h5::create_group(replications_groups[arm].get(), group_name);
+        rep.group = h5::create_group(replication_groups[arm].get(), group_name);
         const hid_t group = rep.group.get();
         h5::set_attribute(group, "replication", index);
         h5::set_attribute(group, "arm", arm_names[arm]);
         h5::set_attribute(group, "weeks", weeks);
         h5::set_attribute(group, "persons", rep.persons);
         h5::set_attribute(group, "complete", std::uint8_t{0});
-        // The scenario's nominal size may differ from the world actually built.
-        h5::set_attribute(file.get(), "persons", rep.persons);
-        h5::set_attribute(file.get(), "trajectory_persons",
-                          static_cast<std::uint32_t>(rep.panel.size()));
         if (rep.per_person) {
             create_per_person_datasets(rep);
         }
@@ -574,14 +678,11 @@ struct Hdf5Recorder::Impl {
         h5::set_attribute(group, "complete",
                           static_cast<std::uint8_t>(rep.weeks_recorded == weeks ? 1 : 0));
         current.reset();  // closes the replication's datasets
-        if (arm + 1u == arm_names.size()) {
-            // A replication is complete when every arm of it is.
-            ++replications_completed;
-            h5::set_attribute(file.get(), "replications_completed", replications_completed);
-        }
-        // A finished replication is on disk even if a later one fails.
-        h5::flush(file);
         stage = Stage::running;
+        if (arm + 1u == arm_names.size()) {
+            // A replication is complete when every arm of it is; from here it survives anything.
+            close_replication_file();
+        }
     }
 
     /// Row p of the person table: traits, the state now, and the recorder's counts.
@@ -643,8 +744,149 @@ struct Hdf5Recorder::Impl {
         h5::set_attribute(id, "employer_none", index(none<EmployerId>));
     }
 
+    void record_outcomes(std::uint32_t index, std::uint8_t arm, const ArmOutcomes& outcomes) {
+        expect(Stage::in_replication, "record_outcomes");
+        if (index != current->index || arm != current->arm || replication_outcomes.size() != arm) {
+            throw RunError(message("Hdf5Recorder::record_outcomes(", index, ", arm ", int{arm},
+                                   ") while ", current->name, " is open"));
+        }
+        replication_outcomes.push_back(outcomes);
+    }
+
+    /// Creates the output file: root attributes, provenance, and every replication copied from
+    /// its file in the partial-output folder.
+    void assemble() {
+        check_room_for_output();
+        file = h5::create_file(target.partial_path());
+        for (std::uint32_t r = 0; r < run.replications; ++r) {
+            if (r == 0) {
+                // The scenario's nominal size may differ from the world actually built.
+                run.persons = replication_persons(0);
+                write_root_attributes();
+                const h5::Group provenance = h5::create_group(file.get(), "provenance");
+                h5::write_text_dataset(provenance.get(), "scenario_yaml", run.scenario_yaml);
+                create_arm_groups();
+            }
+            copy_replication(r);
+        }
+        h5::set_attribute(file.get(), "replications_completed", run.replications);
+    }
+
+    /// Refuses to assemble an output the file-size limit or the free disk space cannot hold: the
+    /// finished replications are kept for --resume either way, but HDF5 1.10 crashes (rather than
+    /// fail) when a write inside H5Ocopy fails. The output is about the size of the replication
+    /// files together; the margin covers the summary and HDF5's own structures.
+    /// @throws OutputError
+    void check_room_for_output() const {
+        std::uintmax_t parts = 0;
+        for (std::uint32_t r = 0; r < run.replications; ++r) {
+            std::error_code error;
+            const std::uintmax_t size =
+                std::filesystem::file_size(partial.replication_file(r), error);
+            parts += error ? 0 : size;
+        }
+        const std::uintmax_t needed = parts + parts / 10 + (std::uintmax_t{1} << 20);
+        const auto megabytes = [](std::uintmax_t bytes) { return (bytes + 999'999) / 1'000'000; };
+        rlimit limit{};
+        if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+            limit.rlim_cur < needed) {
+            throw OutputError(message("cannot write '", target.partial_path().string(),
+                                      "': it needs about ", megabytes(needed),
+                                      " MB but the file-size limit (ulimit -f) is ",
+                                      megabytes(limit.rlim_cur), " MB"));
+        }
+        const std::filesystem::path folder =
+            options.path.has_parent_path() ? options.path.parent_path() : ".";
+        struct statvfs disk {};
+        if (::statvfs(folder.c_str(), &disk) == 0) {
+            const std::uintmax_t free = std::uintmax_t{disk.f_bavail} * disk.f_frsize;
+            if (free < needed) {
+                throw OutputError(message("cannot write '", target.partial_path().string(),
+                                          "': it needs about ", megabytes(needed),
+                                          " MB but the disk has ", megabytes(free), " MB free"));
+            }
+        }
+    }
+
+    void create_arm_groups() {
+        arms_group = h5::create_group(file.get(), "arms");
+        h5::set_attribute(arms_group.get(), "long_name",
+                          "one group per arm (the baseline regime first), each run on the same "
+                          "worlds with common random numbers");
+        for (std::size_t a = 0; a < arm_names.size(); ++a) {
+            const h5::Group arm = h5::create_group(arms_group.get(), arm_names[a]);
+            h5::set_attribute(arm.get(), "arm", static_cast<std::uint32_t>(a));
+            replications_groups.push_back(h5::create_group(arm.get(), "replications"));
+        }
+    }
+
+    /// The `persons` attribute of replication `r`'s first arm, in its file.
+    [[nodiscard]] std::uint32_t replication_persons(std::uint32_t r) const {
+        const std::string path = partial.replication_file(r).string();
+        const h5::File source(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+        if (!source) {
+            h5::fail(H5I_INVALID_HID, "open", path, path);
+        }
+        const std::string group = message("arms/", arm_names[0], "/replications/", r);
+        const h5::Attribute attribute(h5::checked(
+            H5Aopen_by_name(source.get(), group.c_str(), "persons", H5P_DEFAULT, H5P_DEFAULT),
+            source.get(), "open attribute 'persons' of", group));
+        std::uint32_t persons = 0;
+        h5::check(H5Aread(attribute.get(), H5T_NATIVE_UINT32, &persons), source.get(),
+                  "read attribute 'persons' of", group);
+        return persons;
+    }
+
+    /// Copies replication `r`'s group of every arm into the output. H5Ocopy stores the chunks as
+    /// they are (no decompression).
+    void copy_replication(std::uint32_t r) {
+        const std::string path = partial.replication_file(r).string();
+        const h5::File source(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+        if (!source) {
+            h5::fail(H5I_INVALID_HID, "open", path, path);
+        }
+        const std::string name = std::to_string(r);
+        for (std::size_t a = 0; a < arm_names.size(); ++a) {
+            const std::string group = message("arms/", arm_names[a], "/replications/", r);
+            h5::check(H5Ocopy(source.get(), group.c_str(), replications_groups[a].get(),
+                              name.c_str(), H5P_DEFAULT, H5P_DEFAULT),
+                      file.get(), "copy", "/" + group + " from " + path);
+            const h5::Group copied(
+                h5::checked(H5Gopen2(replications_groups[a].get(), name.c_str(), H5P_DEFAULT),
+                            file.get(), "open", "/" + group));
+            reattach_scales(copied.get(), "/" + group);
+        }
+    }
+
+    /// A copy between files nulls the object references that tie trajectories to their dimension
+    /// scales (and HDF5 1.10's H5O_COPY_EXPAND_REFERENCE_FLAG garbles them in a variable-length
+    /// attribute): they are attached again, in the order create_trajectory attached them.
+    static void reattach_scales(hid_t group, const std::string& name) {
+        if (H5Lexists(group, "trajectories", H5P_DEFAULT) <= 0) {
+            return;  // the summary level: no datasets
+        }
+        const auto open = [&](hid_t parent, const char* dataset, const std::string& path) {
+            return h5::Dataset(
+                h5::checked(H5Dopen2(parent, dataset, H5P_DEFAULT), group, "open", path));
+        };
+        const h5::Dataset week = open(group, "week", name + "/week");
+        const h5::Dataset person = open(group, "person", name + "/person");
+        h5::detail::remove_attribute(week.get(), "REFERENCE_LIST");
+        h5::detail::remove_attribute(person.get(), "REFERENCE_LIST");
+        const h5::Group trajectory_group(h5::checked(H5Gopen2(group, "trajectories", H5P_DEFAULT),
+                                                     group, "open", name + "/trajectories"));
+        for (const Trajectory& variable : trajectories()) {
+            const std::string path = name + "/trajectories/" + variable.name;
+            const h5::Dataset dataset = open(trajectory_group.get(), variable.name, path);
+            h5::detail::remove_attribute(dataset.get(), "DIMENSION_LIST");
+            h5::attach_scale(dataset, week, 0, path);
+            h5::attach_scale(dataset, person, 1, path);
+        }
+    }
+
     void record_summary(std::span<const ArmOutcomes> runs, std::span<const ArmSummary> summary) {
         expect(Stage::running, "record_summary");
+        assemble();
         const h5::Group group = h5::create_group(file.get(), "summary");
         h5::set_attribute(group.get(), "arms", join(arm_names, ","));
         write_outcome_table(group.get(), "runs", runs,
@@ -688,6 +930,9 @@ struct Hdf5Recorder::Impl {
 
     void end_run() {
         expect(Stage::running, "end_run");
+        if (!file) {
+            assemble();  // record_summary was not called: a file without /summary
+        }
         h5::set_attribute(file.get(), "complete", std::uint8_t{1});
         h5::flush(file);
         replications_groups.clear();
@@ -695,6 +940,8 @@ struct Hdf5Recorder::Impl {
         h5::close(file, target.partial_path());
         target.commit();
         stage = Stage::ended;
+        // Only now: until the output is in place, the folder is what a crash leaves to resume.
+        partial.remove();
     }
 };
 
@@ -710,6 +957,7 @@ Hdf5Recorder::~Hdf5Recorder() {
     }
     // Without end_run the handles close here and AtomicFile removes the partial file.
     const h5::QuietErrors quiet;
+    impl_->abandon();
     impl_.reset();
 }
 
@@ -735,6 +983,20 @@ void Hdf5Recorder::record_week(Week week, const World& world, std::span<const Ev
     }
     // After ~QuietErrors: from here until the next call, only the writes call HDF5.
     impl_->start_week_writes();
+}
+
+void Hdf5Recorder::record_outcomes(std::uint32_t replication, std::uint8_t arm,
+                                   const ArmOutcomes& outcomes) {
+    impl_->record_outcomes(replication, arm, outcomes);
+}
+
+std::map<std::uint32_t, std::vector<ArmOutcomes>> Hdf5Recorder::finished_replications(
+    const Scenario& scenario, std::uint64_t seed, std::uint32_t replications) const {
+    if (!impl_->options.resume) {
+        return {};
+    }
+    return impl_->partial.resume(impl_->manifest(scenario::to_yaml(scenario), seed, replications),
+                                 all_arms(scenario).size());
 }
 
 void Hdf5Recorder::end_replication(std::uint32_t replication, std::uint8_t arm,

@@ -21,6 +21,18 @@ std::string innermost_reason() {
         return 0;
     };
     H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, visit, &reason);
+    // A failed system call is described with its time, buffer address and sizes; what matters is
+    // the operation and the system's message: "file write failed: File too large".
+    const std::string marker = "error message = '";
+    const std::size_t system = reason.find(marker);
+    const std::size_t operation = reason.find(':');
+    if (system != std::string::npos && operation < system) {
+        const std::size_t start = system + marker.size();
+        const std::size_t end = reason.find('\'', start);
+        if (end != std::string::npos) {
+            reason = reason.substr(0, operation) + ": " + reason.substr(start, end - start);
+        }
+    }
     return reason;
 }
 

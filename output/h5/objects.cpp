@@ -12,6 +12,13 @@ namespace jobsim::output::h5 {
 
 namespace {
 
+// HDF5 closes what is still open when the process exits. A file whose close failed (a write
+// error while flushing: disk full, a file-size limit) stays half-open, and HDF5 1.10 crashes
+// closing it again at exit, turning a clear error into a segfault. jobsim closes every file
+// itself, so the library's exit handler has nothing to do: it is switched off before any other
+// HDF5 call (this initialiser runs before main).
+[[maybe_unused]] const bool no_exit_handler = H5dont_atexit() >= 0;
+
 PropList create_plist(hid_t plist_class, std::string_view what) {
     return PropList(checked(H5Pcreate(plist_class), H5I_INVALID_HID, "create property list", what));
 }

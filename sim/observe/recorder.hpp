@@ -40,6 +40,10 @@ public:
                                    const World& world) = 0;
     virtual void record_week(Week week, const World& world, std::span<const Event> events,
                              std::span<const AreaWeek> areas) = 0;
+    /// The outcomes of one (replication, arm) run, just before its end_replication. A recorder
+    /// that keeps them can hand them back when a stopped run resumes (RunSpec::finished).
+    virtual void record_outcomes(std::uint32_t /*replication*/, std::uint8_t /*arm*/,
+                                 const ArmOutcomes& /*outcomes*/) {}
     virtual void end_replication(std::uint32_t replication, std::uint8_t arm,
                                  const World& world) = 0;
     /// Every (replication, arm) run's outcomes and their summary over replications.

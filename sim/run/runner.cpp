@@ -4,6 +4,7 @@
 
 #include <tbb/task_arena.h>
 
+#include "sim/core/message.hpp"
 #include "sim/observe/area_series.hpp"
 #include "sim/observe/recorder.hpp"
 #include "sim/population/generate.hpp"
@@ -35,7 +36,23 @@ std::vector<ArmSummary> run_scenario(const Scenario& scenario, const RunSpec& sp
 
     std::vector<Event> events;
     std::vector<ArmOutcomes> runs;
+    std::uint32_t replications_finished = 0;
+    const auto stop_if_asked = [&] {
+        if (spec.stop.requested()) {
+            throw RunStopped(replications_finished);
+        }
+    };
     for (std::uint32_t r = 0; r < spec.replications; ++r) {
+        if (const auto done = spec.finished.find(r); done != spec.finished.end()) {
+            if (done->second.size() != arm_count) {
+                throw RunError(message("finished replication ", r, " has outcomes of ",
+                                       done->second.size(), " arms, not ", arm_count));
+            }
+            runs.insert(runs.end(), done->second.begin(), done->second.end());
+            ++replications_finished;
+            continue;
+        }
+        stop_if_asked();
         const auto key = rng::ReplicationKey::make(spec.seed, r);
         std::uint32_t weeks_done = 0;
         const auto report = [&] {
@@ -46,6 +63,7 @@ std::vector<ArmSummary> run_scenario(const Scenario& scenario, const RunSpec& sp
                           .week = weeks_done,
                           .weeks_total = weeks_total});
             }
+            stop_if_asked();
         };
         // Burn-in under the baseline regime: every arm starts from this world.
         World start;
@@ -94,9 +112,11 @@ std::vector<ArmSummary> run_scenario(const Scenario& scenario, const RunSpec& sp
                 report();
             }
             runs.push_back(tracker.finish(world));
+            recorder.record_outcomes(r, static_cast<std::uint8_t>(a), runs.back());
             arena.execute(
                 [&] { recorder.end_replication(r, static_cast<std::uint8_t>(a), world); });
         }
+        ++replications_finished;
     }
     std::vector<ArmSummary> summary = summarise_arms(runs, arm_count);
     recorder.record_summary(runs, summary);

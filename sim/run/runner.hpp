@@ -2,11 +2,14 @@
 // arena of the requested size. Results do not depend on the thread count.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "sim/core/error.hpp"
 #include "sim/observe/arm_outcomes.hpp"
 #include "sim/scenario/scenario.hpp"
 
@@ -14,11 +17,43 @@ namespace jobsim {
 
 class Recorder;
 
+/// A request to stop, set from outside the run (a signal handler) and read by the runner between
+/// weeks only: the model never sees it.
+class StopToken {
+public:
+    StopToken() = default;
+    explicit StopToken(const std::atomic<bool>* flag) : flag_(flag) {}
+    [[nodiscard]] bool requested() const {
+        return flag_ != nullptr && flag_->load(std::memory_order_relaxed);
+    }
+
+private:
+    const std::atomic<bool>* flag_ = nullptr;
+};
+
 /// How to run, apart from what the model is (FLAME GPU's run plan vs model description).
 struct RunSpec {
     std::uint64_t seed = 1;
     std::uint32_t replications = 1;
     std::uint32_t threads = 1;
+    /// Checked at every week boundary; when set the run stops there (RunStopped).
+    StopToken stop{};
+    /// Replications an interrupted run finished already, with their outcomes by arm (--resume):
+    /// not run again. A replication depends only on (seed, index), so the result is the same.
+    std::map<std::uint32_t, std::vector<ArmOutcomes>> finished{};
+};
+
+/// Thrown by run_scenario when the StopToken was set: the run stopped at a week boundary, before
+/// record_summary. The replication under way is not finished; those before it are.
+class RunStopped : public Error {
+public:
+    explicit RunStopped(std::uint32_t replications_finished)
+        : Error("the run was stopped"), replications_finished_(replications_finished) {}
+    /// Replications finished in every arm, those taken from `RunSpec::finished` included.
+    [[nodiscard]] std::uint32_t replications_finished() const { return replications_finished_; }
+
+private:
+    std::uint32_t replications_finished_;
 };
 
 /// Called after every simulated week (burn-in included) on the calling thread.
@@ -32,8 +67,10 @@ using ProgressFn = std::function<void(const ProgressUpdate&)>;
 
 /// Runs every replication: burn-in under the baseline regime, then the same world once per arm
 /// (common random numbers: the arm is not part of any random key). Calls the recorder on the
-/// calling thread and returns the summary of arms.
-/// @throws RunError when an invariant breaks; whatever the recorder throws (OutputError).
+/// calling thread and returns the summary of arms. Replications in `spec.finished` are skipped
+/// (their outcomes enter the summary as given).
+/// @throws RunStopped when spec.stop was set; RunError when an invariant breaks; whatever the
+///         recorder throws (OutputError).
 std::vector<ArmSummary> run_scenario(const Scenario& scenario, const RunSpec& spec,
                                      Recorder& recorder, const ProgressFn& progress = {});
 

@@ -113,6 +113,11 @@ TrialResult run_trial(const Scenario& scenario, const RunSpec& spec, const Progr
     std::mutex progress_mutex;
     // Replications run side by side, so progress is reported as weeks done over all of them.
     const std::function<void()> week_done = [&] {
+        // A stop ends every replication at its next week; a trial keeps nothing unfinished (TBB
+        // cancels the other replications and rethrows to the caller).
+        if (spec.stop.requested()) {
+            throw RunStopped(0);
+        }
         const std::uint64_t done = ++weeks_done;
         if (progress) {
             const std::scoped_lock lock(progress_mutex);

@@ -127,7 +127,8 @@ struct TrialResult {
 /// Runs `spec.replications` replications of the scenario's trial in parallel (replications
 /// spread over the threads; results do not depend on the thread count) and diagnoses the design.
 /// `progress` is called from worker threads, one call at a time.
-/// @throws ScenarioError when the scenario declares no trial.
+/// @throws ScenarioError when the scenario declares no trial; RunStopped when spec.stop was set
+///         (checked every week of every replication).
 [[nodiscard]] TrialResult run_trial(const Scenario& scenario, const RunSpec& spec,
                                     const ProgressFn& progress = {});
 

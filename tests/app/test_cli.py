@@ -1,13 +1,18 @@
 #!/usr/bin/python3
 """Command-line tests of the jobsim executable: exit codes, no overwrite without --force,
-thread-count invariance of the output, and the committed key reference being up to date.
+thread-count invariance of the output, the committed key reference being up to date, and faults
+(SIGINT / SIGTERM / SIGKILL part way, --resume, a file-size limit).
 
 Usage: test_cli.py JOBSIM REPO_ROOT CASE   (one CTest test per CASE; standard library only)
 """
+import os
 import pathlib
+import resource
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 JOBSIM = pathlib.Path(sys.argv[1]).resolve()
 ROOT = pathlib.Path(sys.argv[2]).resolve()
@@ -328,6 +333,268 @@ def case_consumer():
         read = subprocess.run([PYTHON, str(reader), str(out)], capture_output=True, text=True,
                               timeout=600, check=False)
         expect(read.returncode == 0, "test_read_output.py reads the file", read)
+
+
+# A run of several replications that each take a moment, for the fault tests.
+FAULT_RUN = ["--set", "population.persons=3000", "--set", "weeks=20", "--set", "burn_in_weeks=2",
+             "--replications", "4", "--threads", "2"]
+
+# Reads a partial-output folder with h5py (in a child: this script is standard library only) and
+# prints one line per finished replication file; exits 1 if one is not readable and complete.
+CHECK_PARTIAL = r"""
+import pathlib, sys, h5py
+folder = pathlib.Path(sys.argv[1])
+for path in sorted(folder.glob("replication-*.h5")):
+    with h5py.File(path, "r") as f:
+        assert f.attrs["complete"] == 1, path
+        r = int(f.attrs["replication"])
+        assert len(f["outcomes"]) == len(f["arms"]), path
+        for arm in f["arms"]:
+            group = f["arms"][arm]["replications"][str(r)]
+            assert group.attrs["complete"] == 1, (path, arm)
+            assert group.attrs["weeks_recorded"] == group.attrs["weeks"], (path, arm)
+            if "persons" in group:
+                assert len(group["persons"]) == group.attrs["persons"], (path, arm)
+                group["events"][:]
+                for name in group["trajectories"]:
+                    group["trajectories"][name][:]
+    print(path.name)
+"""
+
+
+def start_run(out, *extra):
+    """Starts `jobsim run` of the fault scenario in the background."""
+    return subprocess.Popen([str(JOBSIM), "run", str(BASELINE), *FAULT_RUN, *extra, "-o", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_for(process, path, what, size=0):
+    """Polls until `path` exists (and holds more than `size` bytes); fails if the run ends
+    first."""
+    def there():
+        try:
+            return pathlib.Path(path).stat().st_size >= size
+        except FileNotFoundError:
+            return False
+    while not there():
+        if process.poll() is not None:
+            out, err = process.communicate()
+            raise AssertionError(f"the run ended (exit {process.returncode}) before {what}"
+                                 f"\n  stdout: {out[-2000:]}\n  stderr: {err[-2000:]}")
+        time.sleep(0.002)
+
+
+def finished_replications(folder):
+    """The finished replication files of a partial output, each checked with h5py."""
+    read = subprocess.run([PYTHON, "-c", CHECK_PARTIAL, str(folder)], capture_output=True,
+                          text=True, timeout=600, check=False)
+    expect(read.returncode == 0, "every finished replication is readable and complete", read)
+    return read.stdout.split()
+
+
+def expect_same_results(reference, out, what):
+    for group in ["/arms", "/summary"]:
+        diff = subprocess.run([H5DIFF, str(reference), str(out), group, group],
+                              capture_output=True, text=True, check=False)
+        expect(diff.returncode == 0 and diff.stdout == "",
+               f"{what}: {group} equals the uninterrupted run's", diff)
+
+
+def resume_and_compare(tmp, out, reference, what):
+    resumed = jobsim("run", BASELINE, *FAULT_RUN, "-o", out, "--resume", cwd=tmp)
+    expect_exit(resumed, 0, f"{what}: --resume")
+    expect_same_results(reference, out, what)
+    expect(not pathlib.Path(f"{out}.partial.d").exists(), f"{what}: partial output removed")
+    expect(not pathlib.Path(f"{out}.partial").exists(), f"{what}: no temporary file left")
+    pathlib.Path(out).unlink()
+
+
+def case_kill_and_resume():
+    """SIGKILL at several points (mid-replication before any finished, just after the first
+    finished, as the second begins and part way through writing it, during assembly): the finished replications are
+    readable and complete, and --resume gives the uninterrupted run's /arms and /summary."""
+    with tempfile.TemporaryDirectory() as tmp:
+        reference = pathlib.Path(tmp) / "reference.h5"
+        expect_exit(jobsim("run", BASELINE, *FAULT_RUN, "-o", reference), 0, "uninterrupted run")
+        out = pathlib.Path(tmp) / "out.h5"
+        folder = pathlib.Path(f"{out}.partial.d")
+        points = [("during the first replication", folder / "replication-0.h5.tmp", 0, 0),
+                  ("after the first replication", folder / "replication-0.h5", 0, 1),
+                  ("as the second begins", folder / "replication-1.h5.tmp", 0, 1),
+                  ("while writing the second", folder / "replication-1.h5.tmp", 200_000, 1)]
+        for what, marker, size, at_least in points:
+            run = start_run(out, "--force")
+            wait_for(run, marker, what, size)
+            run.kill()
+            run.communicate()
+            expect(run.returncode == -signal.SIGKILL, f"killed {what}")
+            expect(not out.exists(), f"killed {what}: no output file")
+            done = finished_replications(folder)
+            expect(len(done) >= at_least, f"killed {what}: {at_least}+ replications kept ({done})")
+            resume_and_compare(tmp, out, reference, f"killed {what}")
+        # Killed again while resuming: resuming twice still gives the same result.
+        run = start_run(out, "--force")
+        wait_for(run, folder / "replication-0.h5", "the first replication")
+        run.kill()
+        run.communicate()
+        run = start_run(out, "--resume")
+        wait_for(run, folder / "replication-2.h5.tmp", "the resumed run's third replication")
+        run.kill()
+        run.communicate()
+        expect(len(finished_replications(folder)) >= 2, "kept across two kills")
+        resume_and_compare(tmp, out, reference, "killed twice")
+        # Killed while assembling the output: every replication is kept.
+        run = start_run(out, "--force")
+        wait_for(run, pathlib.Path(f"{out}.partial"), "assembly")
+        run.kill()
+        run.communicate()
+        if run.returncode == -signal.SIGKILL:
+            expect(not out.exists(), "killed while assembling: no output file")
+            expect(len(finished_replications(folder)) == 4, "killed while assembling: all kept")
+        resume_and_compare(tmp, out, reference, "killed while assembling")
+
+
+def case_interrupt_and_resume():
+    """SIGINT / SIGTERM stop the run at a week boundary: exit 130 / 143, a message saying how
+    many replications finished and how to resume, no output file (the partial output is marked
+    incomplete by being one), and --resume finishes it with the uninterrupted run's results."""
+    with tempfile.TemporaryDirectory() as tmp:
+        reference = pathlib.Path(tmp) / "reference.h5"
+        expect_exit(jobsim("run", BASELINE, *FAULT_RUN, "-o", reference), 0, "uninterrupted run")
+        out = pathlib.Path(tmp) / "out.h5"
+        folder = pathlib.Path(f"{out}.partial.d")
+        for sig, code, name in [(signal.SIGINT, 130, "SIGINT"), (signal.SIGTERM, 143, "SIGTERM")]:
+            run = start_run(out, "--force")
+            wait_for(run, folder / "replication-0.h5", "the first replication")
+            run.send_signal(sig)
+            stdout, stderr = run.communicate(timeout=600)
+            result = subprocess.CompletedProcess(run.args, run.returncode, stdout, stderr)
+            expect_exit(result, code, f"stopped by {name}")
+            expect(f"stopped by {name}" in stderr and "--resume" in stderr,
+                   "the message names the signal and --resume", result)
+            done = finished_replications(folder)
+            expect(f"{len(done)} of 4 replications finished" in stderr,
+                   "the message counts the finished replications", result)
+            expect(not out.exists() and not pathlib.Path(f"{out}.partial").exists(),
+                   "no output file, not even a temporary one", result)
+            expect(not list(folder.glob("*.tmp")), "the unfinished replication is removed", result)
+            again = jobsim("run", BASELINE, *FAULT_RUN, "-o", out, cwd=tmp)
+            expect_exit(again, 2, "a run over a partial output without --resume or --force")
+            expect("--resume" in again.stderr, "the message suggests --resume", again)
+            resume_and_compare(tmp, out, reference, f"stopped by {name}")
+
+
+def case_resume_refuses_other_runs():
+    """--resume checks the partial output belongs to the same run, and refuses a missing,
+    foreign or truncated one (exit 2, a clear message, nothing removed)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = pathlib.Path(tmp) / "out.h5"
+        folder = pathlib.Path(f"{out}.partial.d")
+        nothing = jobsim("run", BASELINE, *FAULT_RUN, "-o", out, "--resume")
+        expect_exit(nothing, 2, "--resume without a partial output")
+        expect("no partial output" in nothing.stderr, "the message says so", nothing)
+        run = start_run(out)
+        wait_for(run, folder / "replication-0.h5", "the first replication")
+        run.kill()
+        run.communicate()
+        for extra, differs in [(["--seed", "99"], "seed"),
+                               (["--set", "population.persons=3001"], "scenario"),
+                               (["--output-level", "summary"], "--output-level"),
+                               (["--trajectory-panel", "10"], "--trajectory-panel")]:
+            other = jobsim("run", BASELINE, *FAULT_RUN, *extra, "-o", out, "--resume")
+            expect_exit(other, 2, f"--resume with {' '.join(extra)}")
+            expect(differs in other.stderr, f"the message names the {differs}", other)
+        other = jobsim("run", BASELINE, *FAULT_RUN[:-4], "--replications", "5", "--threads", "2",
+                       "-o", out, "--resume")
+        expect_exit(other, 2, "--resume with other --replications")
+        expect("replications was 4, now 5" in other.stderr, "the message names both", other)
+        first = folder / "replication-0.h5"
+        first.write_bytes(first.read_bytes()[:4096])
+        truncated = jobsim("run", BASELINE, *FAULT_RUN, "-o", out, "--resume")
+        expect_exit(truncated, 2, "--resume with a truncated replication file")
+        expect("replication-0.h5" in truncated.stderr and "truncated" in truncated.stderr,
+               "the message names the file", truncated)
+        (folder / "manifest.h5").write_text("not HDF5\n")
+        foreign = jobsim("run", BASELINE, *FAULT_RUN, "-o", out, "--resume")
+        expect_exit(foreign, 2, "--resume with a foreign manifest")
+        expect("not a jobsim partial output" in foreign.stderr, "the message says so", foreign)
+        expect(first.exists() and not out.exists(), "nothing removed or written", foreign)
+        forced = jobsim("run", BASELINE, *TINY, "-o", out, "--force")
+        expect_exit(forced, 0, "--force starts again")
+        expect(not folder.exists(), "--force discarded the partial output", forced)
+
+
+def limit_file_size(blocks_of_1k):
+    """A preexec_fn: RLIMIT_FSIZE, with SIGXFSZ ignored so write() fails with EFBIG."""
+    def apply():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        limit = blocks_of_1k * 1024
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
+
+
+def case_file_size_limit():
+    """Past a file-size limit (as on a full disk) the run fails with exit 1 and a message saying
+    what could not be written and why, and leaves no output file and no temporary file; the
+    replications finished before the output was assembled are kept for --resume."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = pathlib.Path(tmp) / "out.h5"
+        command = [str(JOBSIM), "run", str(BASELINE), *FAULT_RUN, "-o", str(out)]
+        # 200 KB: the first replication's file cannot be written.
+        small = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False,
+                               preexec_fn=limit_file_size(200))
+        expect_exit(small, 1, "a run past a 200 KB file-size limit")
+        expect("could not write" in small.stderr and "File too large" in small.stderr,
+               "the message says what could not be written and why", small)
+        expect(not list(pathlib.Path(tmp).iterdir()), "nothing left behind", small)
+        # Room for each replication's file but not the output assembled from them.
+        reference = pathlib.Path(tmp) / "reference.h5"
+        expect_exit(jobsim("run", BASELINE, *FAULT_RUN, "-o", reference), 0, "uninterrupted run")
+        limit = reference.stat().st_size // 1024 // 2
+        large = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False,
+                               preexec_fn=limit_file_size(limit))
+        expect_exit(large, 1, "a run past a file-size limit of half the output")
+        expect("cannot write" in large.stderr and "file-size limit" in large.stderr,
+               "the message says what could not be written and why", large)
+        expect(not out.exists() and not pathlib.Path(f"{out}.partial").exists(),
+               "no output file, no temporary file", large)
+        expect("--resume" in large.stderr, "the message says the replications are kept", large)
+        resume_and_compare(tmp, out, reference, "after the file-size limit")
+
+
+def wait_for_handler(process, sig):
+    """Polls /proc until the process catches `sig` (its handler is installed)."""
+    bit = 1 << (sig - 1)
+    while True:
+        if process.poll() is not None:
+            raise AssertionError(f"the process ended (exit {process.returncode}) first")
+        try:
+            status = pathlib.Path(f"/proc/{process.pid}/status").read_text()
+        except FileNotFoundError:
+            continue
+        caught = next(line for line in status.splitlines() if line.startswith("SigCgt:"))
+        if int(caught.split()[1], 16) & bit:
+            return
+        time.sleep(0.002)
+
+
+def case_trial_interrupt():
+    """SIGINT stops `jobsim trial` (exit 130, a message) and leaves no file, not even a temporary
+    one: a trial is written only at the end."""
+    trial = ROOT / "scenarios" / "trial_no_conditionality_areas.yaml"
+    with tempfile.TemporaryDirectory() as tmp:
+        big = [arg if arg != "population.persons=1500" else "population.persons=20000"
+               for arg in TINY_TRIAL]
+        run = subprocess.Popen([str(JOBSIM), "trial", str(trial), *big, "-o", "t.h5"],
+                               cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        wait_for_handler(run, signal.SIGINT)
+        run.send_signal(signal.SIGINT)
+        stdout, stderr = run.communicate(timeout=600)
+        result = subprocess.CompletedProcess(run.args, run.returncode, stdout, stderr)
+        expect_exit(result, 130, "trial stopped by SIGINT")
+        expect("stopped by SIGINT" in stderr and "nothing was written" in stderr,
+               "the message says so", result)
+        expect(not list(pathlib.Path(tmp).iterdir()), "no file left", result)
 
 
 CASES = {name[len("case_"):]: fn for name, fn in globals().items() if name.startswith("case_")}

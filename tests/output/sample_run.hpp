@@ -142,6 +142,7 @@ inline void drive(Recorder& recorder, const SampleRun& run, bool finish = true) 
             const std::vector<AreaWeek> areas = sample_areas(run, w);
             recorder.record_week(w, world, events, areas);
         }
+        recorder.record_outcomes(r, 0, ArmOutcomes{.arm = 0, .replication = r});
         recorder.end_replication(r, 0, world);
     }
     if (finish) {

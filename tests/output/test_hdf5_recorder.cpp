@@ -301,24 +301,29 @@ TEST_CASE("hdf5_recorder: events and area series are appended week by week", "[o
     CHECK(jobsim::testing::read_column(areas.get(), "mean_wage_per_hour")[0] == Approx(12.5));
 }
 
-TEST_CASE("hdf5_recorder: while the run writes, only the partial file exists", "[output]") {
+TEST_CASE("hdf5_recorder: while the run writes, only the partial output exists", "[output]") {
     const TempDir dir;
     const fs::path path = dir / "run.h5";
-    const fs::path partial = dir / "run.h5.partial";
+    const fs::path folder = dir / "run.h5.partial.d";
     {
         jobsim::output::Hdf5Recorder recorder(options(path));
-        CHECK_FALSE(fs::exists(partial));  // the constructor creates nothing
+        CHECK(fs::is_empty(dir.path()));  // the constructor creates nothing
         jobsim::testing::drive(recorder, SampleRun{}, false);
-        CHECK(fs::exists(partial));
         CHECK_FALSE(fs::exists(path));
-        {
-            const auto reading = jobsim::testing::open_read_only(partial);
-            CHECK(jobsim::testing::number_attribute(reading.get(), "complete") == 0);
-            CHECK(jobsim::testing::number_attribute(reading.get(), "replications_completed") ==
-                  SampleRun{}.replications);
+        CHECK_FALSE(fs::exists(dir / "run.h5.partial"));
+        // Every finished replication is a closed file of its own, marked complete.
+        CHECK(fs::exists(folder / "manifest.h5"));
+        for (std::uint32_t r = 0; r < SampleRun{}.replications; ++r) {
+            const fs::path file = folder / ("replication-" + std::to_string(r) + ".h5");
+            const auto reading = jobsim::testing::open_read_only(file);
+            CHECK(jobsim::testing::number_attribute(reading.get(), "complete") == 1);
+            const std::string group = "arms/baseline/replications/" + std::to_string(r);
+            const jobsim::output::h5::Group replication(
+                H5Gopen2(reading.get(), group.c_str(), H5P_DEFAULT));
+            CHECK(jobsim::testing::number_attribute(replication.get(), "complete") == 1);
         }
         recorder.end_run();
-        CHECK_FALSE(fs::exists(partial));
+        CHECK_FALSE(fs::exists(folder));
         CHECK(fs::exists(path));
     }
     CHECK(fs::exists(path));
@@ -355,16 +360,50 @@ TEST_CASE("hdf5_recorder: force replaces an existing file only at the final rena
     CHECK(jobsim::testing::number_attribute(file.get(), "seed") == 99);
 }
 
-TEST_CASE("hdf5_recorder: a recorder destroyed before end_run leaves no file behind", "[output]") {
+TEST_CASE("hdf5_recorder: a recorder destroyed before end_run keeps only finished replications",
+          "[output]") {
+    const TempDir dir;
+    const fs::path path = dir / "run.h5";
+    const fs::path folder = dir / "run.h5.partial.d";
+    const SampleRun run;
+    const jobsim::Scenario scenario{};
+    const jobsim::World world = jobsim::testing::sample_world(run);
+    {
+        // Stopped during its first replication: nothing to keep.
+        jobsim::output::Hdf5Recorder recorder(options(path));
+        recorder.begin_run(run_info(scenario, run.weeks));
+        recorder.begin_replication(0, 0, world);
+    }
+    CHECK(fs::is_empty(dir.path()));
+    {
+        // Stopped after both: no output, both replications kept for --resume.
+        jobsim::output::Hdf5Recorder recorder(options(path));
+        jobsim::testing::drive(recorder, run, false);
+    }
+    CHECK_FALSE(fs::exists(path));
+    CHECK_FALSE(fs::exists(dir / "run.h5.partial"));
+    CHECK(fs::exists(folder / "replication-0.h5"));
+    CHECK(fs::exists(folder / "replication-1.h5"));
+    CHECK_FALSE(fs::exists(folder / "replication-1.h5.tmp"));
+}
+
+TEST_CASE("hdf5_recorder: an interrupted run's partial output is neither ignored nor overwritten",
+          "[output]") {
     const TempDir dir;
     const fs::path path = dir / "run.h5";
     {
         jobsim::output::Hdf5Recorder recorder(options(path));
         jobsim::testing::drive(recorder, SampleRun{}, false);
     }
-    CHECK_FALSE(fs::exists(path));
-    CHECK_FALSE(fs::exists(dir / "run.h5.partial"));
-    CHECK(fs::is_empty(dir.path()));
+    REQUIRE(fs::exists(dir / "run.h5.partial.d"));
+    CHECK_THROWS_WITH(jobsim::output::Hdf5Recorder(options(path)),
+                      Catch::Contains("pass --resume to finish"));
+    // --force starts again, discarding it.
+    write_sample(path, SampleRun{}, true);
+    CHECK_FALSE(fs::exists(dir / "run.h5.partial.d"));
+    auto resume = options(dir / "other.h5");
+    resume.resume = true;
+    CHECK_THROWS_WITH(jobsim::output::Hdf5Recorder(resume), Catch::Contains("no partial output"));
 }
 
 TEST_CASE("hdf5_recorder: a failed forced run leaves the old file intact", "[output]") {
@@ -398,16 +437,15 @@ TEST_CASE("hdf5_recorder: HDF5 failures become OutputError naming the file and t
     const jobsim::Scenario scenario{};
     recorder.begin_run(run_info(scenario, 0));
     const jobsim::World world = jobsim::testing::sample_world(run);
-    recorder.begin_replication(0, 0, world);
-    recorder.end_replication(0, 0, world);
-    // Replication 0 again: its group exists, so HDF5 refuses to create it.
+    // A folder where replication 0's file goes: HDF5 cannot create the file.
+    fs::create_directories(dir / "run.h5.partial.d" / "replication-0.h5.tmp");
     try {
         recorder.begin_replication(0, 0, world);
         FAIL("expected OutputError");
     } catch (const jobsim::OutputError& error) {
         const std::string text = error.what();
-        CHECK_THAT(text, Catch::Contains("run.h5.partial"));
-        CHECK_THAT(text, Catch::Contains("create group"));
+        CHECK_THAT(text, Catch::Contains("replication-0.h5.tmp"));
+        CHECK_THAT(text, Catch::Contains("create file"));
     }
 }
 
@@ -480,6 +518,10 @@ public:
                      std::span<const jobsim::Event> events,
                      std::span<const jobsim::AreaWeek> areas) override {
         arena_.execute([&] { inner_.record_week(week, world, events, areas); });
+    }
+    void record_outcomes(std::uint32_t r, std::uint8_t arm,
+                         const jobsim::ArmOutcomes& outcomes) override {
+        inner_.record_outcomes(r, arm, outcomes);
     }
     void end_replication(std::uint32_t r, std::uint8_t arm, const jobsim::World& w) override {
         inner_.end_replication(r, arm, w);
