@@ -3,6 +3,7 @@
 // line, column and key path, so a user fixes them in one pass.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <span>
 #include <string>
@@ -12,6 +13,10 @@
 #include "sim/scenario/scenario.hpp"
 
 namespace jobsim::scenario {
+
+/// The largest scenario file read (1 MiB; scenarios/baseline.yaml, every key written out with its
+/// documentation, is under 100 KiB): a larger file is refused before it is parsed.
+inline constexpr std::size_t max_scenario_bytes = 1024 * 1024;
 
 /// A command-line override "key.path=value"; the value is read as a YAML scalar or flow node.
 struct Override {

@@ -75,8 +75,8 @@ def main() -> int:
     jobsim, bad_dir = sys.argv[1], pathlib.Path(sys.argv[2])
     bad_files = sorted(bad_dir.glob("*.yaml"))
     failures: list = []
-    if len(bad_files) < 15:
-        failures.append(f"only {len(bad_files)} bad scenarios in {bad_dir}; expected at least 15")
+    if len(bad_files) < 70:
+        failures.append(f"only {len(bad_files)} bad scenarios in {bad_dir}; expected at least 70")
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = pathlib.Path(tmp)
         for path in bad_files:
