@@ -254,7 +254,8 @@ Position locate(const Node& root, const std::string& key_path) {
             if (entry == nullptr) {
                 return found;
             }
-            found = entry->key_position;
+            // A value given by --set is located at the override, not at the file's key.
+            found = entry->value.position.origin >= 0 ? entry->value.position : entry->key_position;
             current = &entry->value;
         } else if (current->is_sequence()) {
             std::size_t index = 0;
@@ -313,7 +314,7 @@ void check_all_consistency(const Scenario& scenario, const Node& root,
 }  // namespace
 
 Scenario load_scenario_text(std::string_view yaml, std::string_view file_label,
-                            std::span<const Override> overrides) {
+                            std::span<const Override> overrides, const ScenarioCheck& check) {
     std::vector<std::string> files{std::string(file_label)};
     if (yaml.size() > max_scenario_bytes) {
         throw_problems(
@@ -382,14 +383,21 @@ Scenario load_scenario_text(std::string_view yaml, std::string_view file_label,
     if (findings.empty()) {
         check_all_consistency(scenario, root, findings);
     }
+    if (findings.empty() && check) {
+        for (const ConsistencyProblem& problem : check(scenario)) {
+            findings.push_back({.position = locate(root, problem.key_path),
+                                .key_path = problem.key_path,
+                                .message = problem.message});
+        }
+    }
     if (!findings.empty()) {
         throw_problems(findings, files, overrides);
     }
     return scenario;
 }
 
-Scenario load_scenario_file(const std::filesystem::path& file,
-                            std::span<const Override> overrides) {
+Scenario load_scenario_file(const std::filesystem::path& file, std::span<const Override> overrides,
+                            const ScenarioCheck& check) {
     std::string error;
     const std::optional<std::string> text = read_text(file, error);
     if (!text) {
@@ -402,7 +410,7 @@ Scenario load_scenario_file(const std::filesystem::path& file,
                                              .key_path = "",
                                              .message = too_large_text(file)}});
     }
-    return load_scenario_text(*text, file.string(), overrides);
+    return load_scenario_text(*text, file.string(), overrides, check);
 }
 
 }  // namespace jobsim::scenario
