@@ -23,7 +23,7 @@ struct ParsedYaml {
 /// lists nested deeper than this are refused, and so is a document of more nodes than
 /// max_yaml_nodes (aliases count every node they repeat, so a "billion laughs" is refused too).
 inline constexpr std::size_t max_yaml_depth = 64;
-inline constexpr std::size_t max_yaml_nodes = 1'000'000;
+inline constexpr std::size_t max_yaml_nodes = 200'000;
 /// A block of more keys than this is refused: the largest block of a scenario has a few dozen.
 inline constexpr std::size_t max_yaml_block_keys = 10'000;
 

@@ -45,9 +45,9 @@ TEST_CASE("load limits: --set on an arm the file does not have is refused, not a
 
     const std::vector<Override> existing{
         parse_override("arms.no_conditionality.coach_meeting.interval_weeks=4")};
-    CHECK(load_scenario_text(yaml, "test.yaml", existing)
-              .arms.front()
-              .coach_meeting.interval_weeks == 4);
+    CHECK(
+        load_scenario_text(yaml, "test.yaml", existing).arms.front().coach_meeting.interval_weeks ==
+        4);
 }
 
 TEST_CASE("load limits: a caller's check is located at the key in the file or at the --set",
