@@ -140,6 +140,8 @@ def check(name: str, result, leftovers, phrases, failures: list):
     problems = []
     if result.returncode != 2:
         problems.append(f"exit code {result.returncode}, expected 2")
+    if result.stderr.count("jobsim: error: ") != 1 or "invalid scenario (1 problem)" not in result.stderr:
+        problems.append("expected one message, 'invalid scenario (1 problem)'")
     for phrase in phrases:
         if phrase and phrase not in result.stderr:
             problems.append(f"stderr lacks {phrase!r}")
