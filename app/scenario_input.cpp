@@ -1,11 +1,13 @@
 // Loading the scenario named on the command line, with its --set overrides.
 #include "app/scenario_input.hpp"
 
+#include <optional>
 #include <utility>
 
 #include <CLI/CLI.hpp>
 
 #include "sim/core/error.hpp"
+#include "sim/run/memory_estimate.hpp"
 #include "sim/scenario/load.hpp"
 
 namespace jobsim::app {
@@ -35,7 +37,20 @@ Scenario load_scenario(const ScenarioInput& input) {
     if (!problems.empty()) {
         throw ScenarioError(std::move(problems));
     }
-    return scenario::load_scenario_file(input.file, overrides);
+    // Checked before anything is allocated: a world that cannot fit is refused now, with the key
+    // that sizes it, not killed by the kernel part way through a run.
+    const std::optional<MemoryLimit> limit = memory_available();
+    const scenario::ScenarioCheck fits_in_memory =
+        [&limit](const Scenario& scenario) -> std::vector<ConsistencyProblem> {
+        if (!limit) {
+            return {};
+        }
+        if (auto problem = memory_problem(scenario, *limit)) {
+            return {std::move(*problem)};
+        }
+        return {};
+    };
+    return scenario::load_scenario_file(input.file, overrides, fits_in_memory);
 }
 
 }  // namespace jobsim::app

@@ -21,7 +21,8 @@ struct ScenarioInput {
 /// Adds the positional SCENARIO and the repeatable --set option to `command`.
 void add_scenario_input(CLI::App& command, ScenarioInput& input);
 
-/// Parses every override, then loads and validates the scenario.
+/// Parses every override, then loads and validates the scenario, and checks that one replication
+/// fits in memory (memory_problem; JOBSIM_MEMORY_BYTES states another limit or 'unlimited').
 /// @throws ScenarioError listing every problem (overrides included); UsageError for a missing file.
 [[nodiscard]] Scenario load_scenario(const ScenarioInput& input);
 

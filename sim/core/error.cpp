@@ -34,7 +34,7 @@ std::vector<ScenarioProblem> sorted_by_position(std::vector<ScenarioProblem> pro
 
 }  // namespace
 
-ScenarioError::ScenarioError(std::vector<ScenarioProblem> problems, std::source_location where)
+ScenarioError::ScenarioError(std::vector<ScenarioProblem> problems, SourceLocation where)
     : Error(join_problems(sorted_by_position(problems)), where),
       problems_(sorted_by_position(std::move(problems))) {}
 

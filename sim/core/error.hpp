@@ -2,23 +2,40 @@
 // 1). The executable's main() is the single place that maps these to exit codes and messages.
 #pragma once
 
-#include <source_location>
 #include <stdexcept>
 #include <string>
 #include <vector>
+#include <version>
+
+#if defined(__cpp_lib_source_location)
+#    include <source_location>
+#endif
 
 namespace jobsim {
+
+#if defined(__cpp_lib_source_location)
+using SourceLocation = std::source_location;
+#else
+/// Clang 14 (Debian's, used for libFuzzer and clang-tidy) lacks the builtin std::source_location
+/// needs with libstdc++: the throw site is then unknown.
+struct SourceLocation {
+    static constexpr SourceLocation current() noexcept { return {}; }
+    [[nodiscard]] constexpr const char* file_name() const noexcept { return ""; }
+    [[nodiscard]] constexpr const char* function_name() const noexcept { return ""; }
+    [[nodiscard]] constexpr unsigned line() const noexcept { return 0; }
+    [[nodiscard]] constexpr unsigned column() const noexcept { return 0; }
+};
+#endif
 
 /// Base of every error jobsim raises on purpose; carries the throw site for developers.
 class Error : public std::runtime_error {
 public:
-    explicit Error(const std::string& message,
-                   std::source_location where = std::source_location::current())
+    explicit Error(const std::string& message, SourceLocation where = SourceLocation::current())
         : std::runtime_error(message), where_(where) {}
-    [[nodiscard]] const std::source_location& where() const { return where_; }
+    [[nodiscard]] const SourceLocation& where() const { return where_; }
 
 private:
-    std::source_location where_;
+    SourceLocation where_;
 };
 
 /// One problem found in a scenario: where it is and what was expected.
@@ -34,7 +51,7 @@ struct ScenarioProblem {
 class ScenarioError : public Error {
 public:
     explicit ScenarioError(std::vector<ScenarioProblem> problems,
-                           std::source_location where = std::source_location::current());
+                           SourceLocation where = SourceLocation::current());
     [[nodiscard]] const std::vector<ScenarioProblem>& problems() const { return problems_; }
 
 private:

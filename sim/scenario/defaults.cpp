@@ -87,7 +87,8 @@ std::vector<ConsistencyProblem> check_consistency(const Scenario& scenario) {
     }
     const auto coaches =
         static_cast<std::uint64_t>(scenario.service.coaches_per_area) * population.areas;
-    if (coaches > population.persons) {
+    // With fewer persons than areas there are more coaches than persons too: one problem, above.
+    if (coaches > population.persons && population.persons >= population.areas) {
         problems.push_back({"service.coaches_per_area",
                             message(coaches, " coaches in all for ", population.persons,
                                     " persons; expected no more coaches than persons")});

@@ -28,6 +28,10 @@ using detail::Finding;
 using detail::Node;
 using detail::Position;
 
+/// The most problems a ScenarioError lists: a file of thousands of mistakes (or not a scenario at
+/// all) gets the first ones and a count of the rest, not thousands of lines.
+constexpr std::size_t max_problems_shown = 50;
+
 /// Turns findings into problems that name the file (the one loaded or one it extends), or the
 /// override that caused them.
 [[noreturn]] void throw_problems(const std::vector<Finding>& findings,
@@ -48,10 +52,34 @@ using detail::Position;
                             .key_path = finding.key_path,
                             .message = finding.message});
     }
+    if (problems.size() > max_problems_shown) {
+        // The ScenarioError orders problems by file and line: keep the first ones in that order.
+        std::vector<ScenarioProblem> sorted = ScenarioError(std::move(problems)).problems();
+        const std::size_t hidden = sorted.size() - max_problems_shown;
+        sorted.resize(max_problems_shown);
+        ScenarioProblem more = sorted.back();
+        more.key_path.clear();
+        more.message = message("and ", hidden, " more problems not shown; expected the ",
+                               max_problems_shown, " above fixed first");
+        sorted.push_back(std::move(more));
+        problems = std::move(sorted);
+    }
     throw ScenarioError(std::move(problems));
 }
 
-/// Reads a whole file; nullopt (with errno's message in `error`) when it cannot be read.
+/// The message for a scenario larger than max_scenario_bytes, with the file's size when known.
+std::string too_large_text(const std::filesystem::path& file) {
+    std::error_code code;
+    const std::uintmax_t size = std::filesystem::file_size(file, code);
+    return message("the scenario is ",
+                   code ? message("more than ", max_scenario_bytes) : message(size),
+                   " bytes; expected a scenario file of at most ", max_scenario_bytes, " bytes (",
+                   max_scenario_bytes / (1024 * 1024), " MiB), refused before reading it");
+}
+
+/// Reads a whole file; nullopt (with errno's message in `error`) when it cannot be read. Reads at
+/// most max_scenario_bytes + 1 bytes, so a huge file (or /dev/zero) is refused without reading
+/// it all; the caller sees the extra byte and refuses the text.
 std::optional<std::string> read_text(const std::filesystem::path& file, std::string& error) {
     std::error_code code;
     if (std::filesystem::is_directory(file, code)) {
@@ -63,13 +91,14 @@ std::optional<std::string> read_text(const std::filesystem::path& file, std::str
         error = std::generic_category().message(errno);
         return std::nullopt;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
+    std::string text(max_scenario_bytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
     if (in.bad()) {
         error = "read error";
         return std::nullopt;
     }
-    return text.str();
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    return text;
 }
 
 /// Follows `extends:` from `root` (read from a file in `dir`): the base file's tree, with its own
@@ -112,6 +141,13 @@ void resolve_extends(Node& root, const std::filesystem::path& dir, std::vector<s
             {.position = where,
              .key_path = "extends",
              .message = message("cannot read the scenario '", base_path.string(), "': ", error)});
+        return;
+    }
+    if (text->size() > max_scenario_bytes) {
+        findings.push_back(
+            {.position = where,
+             .key_path = "extends",
+             .message = message("'", base_path.string(), "': ", too_large_text(base_path))});
         return;
     }
     const int file = static_cast<int>(files.size());
@@ -183,6 +219,17 @@ void read_arms(const detail::Entry& arms, Scenario& scenario, detail::ReadContex
                                                            "'); remove this line")});
             continue;
         }
+        if (entry.value.is_null()) {
+            // `treatment:` with nothing under it would silently be a copy of the baseline.
+            context.findings.push_back(
+                {.position = entry.key_position,
+                 .key_path = path,
+                 .message = message("the arm '", entry.key,
+                                    "' names no regime keys; expected the regime keys it changes, "
+                                    "e.g. ",
+                                    entry.key, ": {conditionality: {enabled: false}}")});
+            continue;
+        }
         Regime arm = scenario.regime;
         reader.read_block(entry.value, path, entry.key_position, arm);
         arm.name = entry.key;
@@ -207,7 +254,8 @@ Position locate(const Node& root, const std::string& key_path) {
             if (entry == nullptr) {
                 return found;
             }
-            found = entry->key_position;
+            // A value given by --set is located at the override, not at the file's key.
+            found = entry->value.position.origin >= 0 ? entry->value.position : entry->key_position;
             current = &entry->value;
         } else if (current->is_sequence()) {
             std::size_t index = 0;
@@ -266,8 +314,17 @@ void check_all_consistency(const Scenario& scenario, const Node& root,
 }  // namespace
 
 Scenario load_scenario_text(std::string_view yaml, std::string_view file_label,
-                            std::span<const Override> overrides) {
+                            std::span<const Override> overrides, const ScenarioCheck& check) {
     std::vector<std::string> files{std::string(file_label)};
+    if (yaml.size() > max_scenario_bytes) {
+        throw_problems(
+            {{.position = {.line = 1, .column = 1},
+              .key_path = "",
+              .message = message("the scenario is ", yaml.size(), " bytes; expected at most ",
+                                 max_scenario_bytes, " bytes (", max_scenario_bytes / (1024 * 1024),
+                                 " MiB)")}},
+            files, overrides);
+    }
     detail::ParsedYaml parsed = detail::parse_yaml(yaml);
     std::vector<Finding> findings = std::move(parsed.findings);
     if (parsed.syntax_error) {
@@ -312,7 +369,7 @@ Scenario load_scenario_text(std::string_view yaml, std::string_view file_label,
     }
 
     detail::ReadContext context;
-    context.schema_paths = detail::KeyTable::paths(defaults_copy);
+    context.homes = detail::key_homes(detail::KeyTable::paths(defaults_copy));
     detail::Reader top(context, &root, "", root.position);
     describe(top, scenario);
     top.finish();
@@ -326,20 +383,34 @@ Scenario load_scenario_text(std::string_view yaml, std::string_view file_label,
     if (findings.empty()) {
         check_all_consistency(scenario, root, findings);
     }
+    if (findings.empty() && check) {
+        for (const ConsistencyProblem& problem : check(scenario)) {
+            findings.push_back({.position = locate(root, problem.key_path),
+                                .key_path = problem.key_path,
+                                .message = problem.message});
+        }
+    }
     if (!findings.empty()) {
         throw_problems(findings, files, overrides);
     }
     return scenario;
 }
 
-Scenario load_scenario_file(const std::filesystem::path& file,
-                            std::span<const Override> overrides) {
+Scenario load_scenario_file(const std::filesystem::path& file, std::span<const Override> overrides,
+                            const ScenarioCheck& check) {
     std::string error;
     const std::optional<std::string> text = read_text(file, error);
     if (!text) {
         throw UsageError(message("cannot read the scenario '", file.string(), "': ", error));
     }
-    return load_scenario_text(*text, file.string(), overrides);
+    if (text->size() > max_scenario_bytes) {
+        throw ScenarioError({ScenarioProblem{.file = file.string(),
+                                             .line = 1,
+                                             .column = 1,
+                                             .key_path = "",
+                                             .message = too_large_text(file)}});
+    }
+    return load_scenario_text(*text, file.string(), overrides, check);
 }
 
 }  // namespace jobsim::scenario

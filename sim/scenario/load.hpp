@@ -3,7 +3,9 @@
 // line, column and key path, so a user fixes them in one pass.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,6 +14,10 @@
 #include "sim/scenario/scenario.hpp"
 
 namespace jobsim::scenario {
+
+/// The largest scenario file read (1 MiB; scenarios/baseline.yaml, every key written out with its
+/// documentation, is under 100 KiB): a larger file is refused before it is parsed.
+inline constexpr std::size_t max_scenario_bytes = 1024 * 1024;
 
 /// A command-line override "key.path=value"; the value is read as a YAML scalar or flow node.
 struct Override {
@@ -23,14 +29,20 @@ struct Override {
 /// Splits "key.path=value". @throws ScenarioError when there is no '=' or the path is empty.
 [[nodiscard]] Override parse_override(std::string_view text);
 
-/// Reads, applies overrides, validates. @throws ScenarioError listing every problem;
-/// UsageError when the file cannot be read.
+/// A further check of a valid scenario, from the caller (e.g. that it fits in memory): its
+/// problems are located in the file, or at the override, like the loader's own.
+using ScenarioCheck = std::function<std::vector<ConsistencyProblem>(const Scenario&)>;
+
+/// Reads, applies overrides, validates (then runs `check`, if any, on a valid scenario). @throws
+/// ScenarioError listing every problem; UsageError when the file cannot be read.
 [[nodiscard]] Scenario load_scenario_file(const std::filesystem::path& file,
-                                          std::span<const Override> overrides = {});
+                                          std::span<const Override> overrides = {},
+                                          const ScenarioCheck& check = {});
 
 /// As load_scenario_file, from text; `file_label` names the source in messages.
 [[nodiscard]] Scenario load_scenario_text(std::string_view yaml, std::string_view file_label,
-                                          std::span<const Override> overrides = {});
+                                          std::span<const Override> overrides = {},
+                                          const ScenarioCheck& check = {});
 
 /// The fully resolved scenario as commented-free YAML, every key present (defaults included).
 /// Loading it back gives an equal scenario.

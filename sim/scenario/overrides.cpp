@@ -1,12 +1,14 @@
 // --set key.path=value: the one path syntax (dots, list items by index) shared with sweeps.
 #include "sim/scenario/detail/overrides.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 
 #include "sim/core/error.hpp"
 #include "sim/core/message.hpp"
 #include "sim/scenario/detail/yaml_io.hpp"
+#include "sim/scenario/did_you_mean.hpp"
 
 namespace jobsim::scenario {
 
@@ -100,6 +102,45 @@ std::optional<Node> parse_value(const Override& override_value, Position origin,
     return value;
 }
 
+/// A --set under `arms.<name>` changes an arm the file has; a misspelt name would otherwise add a
+/// new arm silently. Reports the problem and returns the unknown name ("" when the arm exists).
+std::string unknown_arm(const Node& root, const std::vector<std::string>& segments, Position origin,
+                        std::vector<Finding>& findings) {
+    if (segments.size() < 2 || segments.front() != "arms") {
+        return {};
+    }
+    const Entry* arms = root.is_map() ? root.find("arms") : nullptr;
+    std::vector<std::string> names;
+    if (arms != nullptr && arms->value.is_map()) {
+        for (const Entry& arm : arms->value.entries) {
+            names.push_back(arm.key);
+        }
+    }
+    const std::string& name = segments[1];
+    if (std::find(names.begin(), names.end(), name) != names.end()) {
+        return {};
+    }
+    std::string text = message("the scenario has no arm '", name, "'");
+    if (const auto suggestion = did_you_mean(name, names)) {
+        text += message("; did you mean '", *suggestion, "'?");
+    }
+    if (names.empty()) {
+        text +=
+            "; expected an arm written under `arms:` in the file (--set changes arms, it does "
+            "not add them)";
+    } else {
+        std::string listed;
+        for (const std::string& known : names) {
+            listed += message(listed.empty() ? "" : ", ", known);
+        }
+        text += message(" (expected one of: ", listed,
+                        "; --set changes arms written in the file, it does not add them)");
+    }
+    findings.push_back(
+        {.position = origin, .key_path = join_path("arms", name), .message = std::move(text)});
+    return name;
+}
+
 void apply_one(Node& root, const Override& override_value, Position origin, const Node& defaults,
                std::vector<Finding>& findings) {
     std::optional<Node> value = parse_value(override_value, origin, findings);
@@ -107,6 +148,9 @@ void apply_one(Node& root, const Override& override_value, Position origin, cons
         return;
     }
     const std::vector<std::string> segments = split_path(override_value.key_path);
+    if (!unknown_arm(root, segments, origin, findings).empty()) {
+        return;
+    }
     Node* current = &root;
     const Node* current_default = &defaults;
     std::string walked;

@@ -40,9 +40,28 @@ std::string expected_choice(const std::vector<std::string>& allowed) {
     return message("one of: ", comma_list(allowed));
 }
 
+KeyHomes key_homes(const std::vector<std::string>& schema_paths) {
+    KeyHomes homes;
+    for (const std::string& path : schema_paths) {
+        // Each name along the path: the key itself and every block above it.
+        for (std::size_t end = path.find('.');; end = path.find('.', end + 1)) {
+            const std::string home = path.substr(0, end);
+            const std::size_t dot = home.rfind('.');
+            std::vector<std::string>& found =
+                homes[dot == std::string::npos ? home : home.substr(dot + 1)];
+            if (std::find(found.begin(), found.end(), home) == found.end()) {
+                found.push_back(home);
+            }
+            if (end == std::string::npos) {
+                break;
+            }
+        }
+    }
+    return homes;
+}
+
 std::string unknown_key_message(std::string_view key, std::string_view block_path,
-                                const std::vector<std::string>& known,
-                                const std::vector<std::string>& schema_paths) {
+                                const std::vector<std::string>& known, const KeyHomes& homes) {
     if (key == "<<") {
         return "merge keys ('<<') are not supported; expected the keys written out";
     }
@@ -50,22 +69,18 @@ std::string unknown_key_message(std::string_view key, std::string_view block_pat
     if (const auto suggestion = did_you_mean(key, known)) {
         return message(unknown, "; did you mean '", *suggestion, "'?");
     }
-    // A key that exists in exactly one other block: most likely written in the wrong block.
-    const std::string* elsewhere = nullptr;
-    std::string_view elsewhere_block;
-    int matches = 0;
-    for (const std::string& path : schema_paths) {
-        const std::size_t dot = path.rfind('.');
-        const std::string_view full(path);
-        const std::string_view leaf = dot == std::string::npos ? full : full.substr(dot + 1);
-        if (leaf == key) {
-            ++matches;
-            elsewhere = &path;
-            elsewhere_block = dot == std::string::npos ? std::string_view() : full.substr(0, dot);
+    // A key (or a block: `mentoring:` at the top) that exists in exactly one other block: most
+    // likely written in the wrong block.
+    if (const auto found = homes.find(std::string(key));
+        found != homes.end() && found->second.size() == 1) {
+        const std::string& elsewhere = found->second.front();
+        const std::size_t dot = elsewhere.rfind('.');
+        const std::string_view elsewhere_block = dot == std::string::npos
+                                                     ? std::string_view()
+                                                     : std::string_view(elsewhere).substr(0, dot);
+        if (elsewhere_block != block_path) {
+            return message(unknown, " here; did you mean '", elsewhere, "'?");
         }
-    }
-    if (matches == 1 && elsewhere_block != block_path) {
-        return message(unknown, " here; did you mean '", *elsewhere, "'?");
     }
     if (known.empty()) {
         return message(unknown, "; expected no keys here");
@@ -132,7 +147,7 @@ void Reader::finish() {
         if (std::find(known_.begin(), known_.end(), entry.key) != known_.end()) {
             continue;
         }
-        std::string text = unknown_key_message(entry.key, path_, known_, context_.schema_paths);
+        std::string text = unknown_key_message(entry.key, path_, known_, context_.homes);
         if (const auto suggestion = did_you_mean(entry.key, known_);
             suggestion &&
             std::find(missing_.begin(), missing_.end(), *suggestion) != missing_.end()) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <unordered_map>
 #include <utility>
 
 #include <yaml-cpp/eventhandler.h>
@@ -24,10 +25,37 @@ Position position_of(const YAML::Mark& mark) {
     return {.line = mark.line + 1, .column = mark.column + 1};
 }
 
+/// Thrown by the tree builder to stop the parser: a limit is passed or a quote is not closed.
+struct StopReading {
+    Finding finding;
+};
+
+/// Whether the quoted scalar starting at `pos` of `text` has its closing quote. yaml-cpp 0.7 reads
+/// a quote left open in the middle of a file to the end of the file as one long text, silently.
+bool quote_closed(std::string_view text, std::size_t pos) {
+    if (pos >= text.size() || (text[pos] != '"' && text[pos] != '\'')) {
+        return true;  // not written in quotes (a tag such as !!str): nothing to check
+    }
+    const char quote = text[pos];
+    for (std::size_t i = pos + 1; i < text.size(); ++i) {
+        if (quote == '"' && text[i] == '\\') {
+            ++i;  // an escape: the next character is part of the text
+        } else if (text[i] == quote) {
+            if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+                ++i;  // '' is a quote inside single quotes
+                continue;
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
 /// Builds the tree from parser events, keeping a stack of the blocks and lists still open.
 class TreeBuilder : public YAML::EventHandler {
 public:
-    explicit TreeBuilder(std::vector<Finding>& findings) : findings_(findings) {}
+    TreeBuilder(std::vector<Finding>& findings, std::string_view text)
+        : findings_(findings), text_(text) {}
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         ++documents_;
@@ -36,27 +64,40 @@ public:
     void OnDocumentEnd() override {}
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        count(1, mark);
         Node node;
         node.position = position_of(mark);
-        complete(std::move(node), anchor);
+        complete(std::move(node), anchor, 1);
     }
 
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        // Counted before the copy: an alias repeats every node of its anchor.
+        const auto size = anchor_sizes_.find(anchor);
+        const std::size_t nodes = size == anchor_sizes_.end() ? 1 : size->second;
+        count(nodes, mark);
         const auto found = anchors_.find(anchor);
         Node node = found == anchors_.end() ? Node{} : found->second;
         node.position = position_of(mark);
-        complete(std::move(node), 0);
+        complete(std::move(node), 0, nodes);
     }
 
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   const std::string& value) override {
+        count(1, mark);
         // "?" is a plain scalar; "!" a quoted one; an explicit tag such as !!str also makes text.
         const bool quoted = !(tag.empty() || tag == "?");
-        complete(Node::scalar(value, quoted, position_of(mark)), anchor);
+        if (quoted && mark.pos >= 0 && !quote_closed(text_, static_cast<std::size_t>(mark.pos))) {
+            throw StopReading{{.position = position_of(mark),
+                               .key_path = child_path(),
+                               .message = "YAML syntax error: the quote opened here is not closed; "
+                                          "expected a matching quote before the end of the value"}};
+        }
+        complete(Node::scalar(value, quoted, position_of(mark)), anchor, 1);
     }
 
     void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value style) override {
+        open_container(mark);
         open_.push_back({.node = Node::sequence(position_of(mark)),
                          .anchor = anchor,
                          .path = child_path(),
@@ -66,6 +107,7 @@ public:
 
     void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
                     YAML::EmitterStyle::value style) override {
+        open_container(mark);
         open_.push_back({.node = Node::map(position_of(mark)),
                          .anchor = anchor,
                          .path = child_path(),
@@ -103,7 +145,39 @@ private:
         bool has_key = false;  ///< a map has read a key and waits for its value
         std::string key{};
         Position key_position{};
+        std::size_t nodes = 1;  ///< nodes in this block or list so far, itself included
+        /// A map's keys and the line each was first given at: duplicates are found without a
+        /// search through every entry (a file of many keys stays linear).
+        std::unordered_map<std::string, int> key_lines{};
     };
+
+    /// Counts `nodes` more nodes; stops the parser past max_yaml_nodes.
+    void count(std::size_t nodes, const YAML::Mark& mark) {
+        nodes_ += nodes;
+        if (nodes_ > max_yaml_nodes) {
+            throw StopReading{
+                {.position = position_of(mark),
+                 .key_path = child_path(),
+                 .message = message("the document holds more than ", max_yaml_nodes,
+                                    " values (an alias counts every value it "
+                                    "repeats); expected a scenario of ordinary size")}};
+        }
+    }
+
+    /// Counts a block or list about to open; stops the parser past max_yaml_depth levels.
+    void open_container(const YAML::Mark& mark) {
+        count(1, mark);
+        if (open_.size() >= max_yaml_depth) {
+            // Named by the top-level key holding the nesting, not by a path 64 keys long.
+            throw StopReading{
+                {.position = position_of(mark),
+                 .key_path = open_.size() > 1 ? open_[1].path : std::string(),
+                 .message = message("blocks and lists nested more than ", max_yaml_depth,
+                                    " levels deep; expected a scenario's few levels "
+                                    "(at most ",
+                                    max_yaml_depth, ")")}};
+        }
+    }
 
     /// The path a node completed now would have.
     [[nodiscard]] std::string child_path() const {
@@ -120,12 +194,14 @@ private:
     void close() {
         Open closed = std::move(open_.back());
         open_.pop_back();
-        complete(std::move(closed.node), closed.anchor);
+        complete(std::move(closed.node), closed.anchor, closed.nodes);
     }
 
-    void complete(Node node, YAML::anchor_t anchor) {
+    /// Adds a finished node (of `nodes` nodes) to the block or list open, or makes it the root.
+    void complete(Node node, YAML::anchor_t anchor, std::size_t nodes) {
         if (anchor != 0) {
             anchors_[anchor] = node;
+            anchor_sizes_[anchor] = nodes;
         }
         if (open_.empty()) {
             root_ = std::move(node);
@@ -133,6 +209,7 @@ private:
             return;
         }
         Open& top = open_.back();
+        top.nodes += nodes;
         if (top.node.is_sequence()) {
             top.node.items.push_back(std::move(node));
             return;
@@ -143,14 +220,20 @@ private:
         }
         top.has_key = false;
         last_path_ = join_path(top.path, top.key);
-        if (const Entry* first = top.node.find(top.key)) {
+        if (const auto [first, added] = top.key_lines.try_emplace(top.key, top.key_position.line);
+            !added) {
             findings_.push_back(
                 {.position = top.key_position,
                  .key_path = join_path(top.path, top.key),
-                 .message =
-                     message("duplicate key '", top.key, "' (first given at line ",
-                             first->key_position.line, "); expected each key once in a block")});
+                 .message = message("duplicate key '", top.key, "' (first given at line ",
+                                    first->second, "); expected each key once in a block")});
             return;
+        }
+        if (top.node.entries.size() >= max_yaml_block_keys) {
+            throw StopReading{{.position = top.key_position,
+                               .key_path = top.path,
+                               .message = message("the block holds more than ", max_yaml_block_keys,
+                                                  " keys; expected a scenario block's few dozen")}};
         }
         top.node.entries.push_back({.key = std::move(top.key),
                                     .key_position = top.key_position,
@@ -172,8 +255,11 @@ private:
     }
 
     std::vector<Finding>& findings_;
+    std::string_view text_;
     std::vector<Open> open_;
     std::map<YAML::anchor_t, Node> anchors_;
+    std::map<YAML::anchor_t, std::size_t> anchor_sizes_;
+    std::size_t nodes_ = 0;
     Node root_;
     bool has_root_ = false;
     std::string last_path_;
@@ -218,6 +304,10 @@ std::string explain_syntax_error(const std::string& what, std::string_view text,
     if (what == "end of sequence flow not found") {
         return message("YAML syntax error (", what,
                        "): a '[' opened here is not closed; expected a matching ']'");
+    }
+    if (what == "illegal EOF in scalar") {
+        return message("YAML syntax error (", what,
+                       "): a quote opened on this line is not closed; expected a matching quote");
     }
     if (what == "end of map flow not found") {
         return message("YAML syntax error (", what,
@@ -271,7 +361,7 @@ void emit(YAML::Emitter& out, const Node& node) {
 ParsedYaml parse_yaml(std::string_view text) {
     ParsedYaml parsed;
     std::istringstream stream{std::string(text)};
-    TreeBuilder builder(parsed.findings);
+    TreeBuilder builder(parsed.findings, text);
     try {
         YAML::Parser parser(stream);
         if (!parser.HandleNextDocument(builder)) {
@@ -286,6 +376,10 @@ ParsedYaml parse_yaml(std::string_view text) {
                  .message = "a second YAML document starts here ('---'); expected one scenario "
                             "per file"});
         }
+    } catch (const StopReading& stop) {
+        parsed.has_document = true;
+        parsed.syntax_error = true;
+        parsed.findings.push_back(stop.finding);
     } catch (const YAML::ParserException& error) {
         Position where = position_of(error.mark);
         std::string key_path = builder.current_path();

@@ -178,6 +178,81 @@ def case_no_overwrite_without_force():
         expect(out.is_file(), "file still there after --force", forced)
 
 
+def tree_of(folder: pathlib.Path):
+    """Every path under a folder with its bytes (None for a folder): to see nothing changed."""
+    return {str(p.relative_to(folder)): (None if p.is_dir() else p.read_bytes())
+            for p in sorted(folder.rglob("*"))}
+
+
+def case_output_exists_without_force():
+    """A file the user made (not an HDF5 file) is left byte for byte, with its time, when run or
+    trial names it without --force: exit 2 before any work, a message naming it, no .partial."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = pathlib.Path(tmp)
+        notes = folder / "notes.txt"
+        notes.write_text("my notes: not to be lost\n", encoding="utf-8")
+        before = (notes.read_bytes(), notes.stat().st_mtime_ns)
+        trial = ROOT / "scenarios" / "trial_personal_budgets.yaml"
+        for command in (["run", BASELINE, *TINY], ["trial", trial, *TINY_TRIAL]):
+            result = jobsim(*command, "-o", notes)
+            expect_exit(result, 2, f"{command[0]} onto an existing file without --force")
+            expect(f"output file '{notes}' exists; pass --force" in result.stderr,
+                   "the message names the file and --force", result)
+            expect(result.stderr.count("jobsim: error: ") == 1, "one message", result)
+            expect((notes.read_bytes(), notes.stat().st_mtime_ns) == before,
+                   "the user's file is untouched (bytes and modification time)", result)
+            expect(sorted(p.name for p in folder.iterdir()) == ["notes.txt"],
+                   "nothing else created (no .partial)", result)
+
+
+def case_output_is_directory():
+    """An output naming a folder (with or without a trailing '/', even with --force) is bad input:
+    exit 2, a message naming it, and the folder and its contents untouched."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = pathlib.Path(tmp)
+        results = folder / "results"
+        results.mkdir()
+        (results / "keep.txt").write_text("keep me\n", encoding="utf-8")
+        before = tree_of(folder)
+        for output, extra, phrase in ((results, [], "is a folder, not a file"),
+                                      (results, ["--force"], "is a folder, not a file"),
+                                      (f"{results}/", [], "is not a file name")):
+            result = jobsim("run", BASELINE, *TINY, "-o", output, *extra)
+            expect_exit(result, 2, f"run -o {output} {' '.join(extra)}")
+            expect(f"'{output}' {phrase}" in result.stderr, "the message names the folder", result)
+            expect(tree_of(folder) == before, "the folder and its contents untouched", result)
+
+
+def case_output_unwritable():
+    """An output that cannot be created is refused before the run, with a message naming it and
+    nothing left behind: a folder that does not exist or is a file (exit 2), a folder without
+    write permission (exit 2; skipped as root, who may write anyway) and /proc, where not even
+    root can create a file (exit 1: the failure comes from creating the file)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = pathlib.Path(tmp)
+        (folder / "a_file").write_text("x\n", encoding="utf-8")
+        cases = [(folder / "missing" / "out.h5", 2, "does not exist"),
+                 (folder / "a_file" / "out.h5", 2, "a_file")]
+        locked = folder / "locked"
+        locked.mkdir()
+        locked.chmod(0o555)
+        if os.geteuid() != 0:
+            cases.append((locked / "out.h5", 2, "is not writable"))
+        for output, code, phrase in cases:
+            before = tree_of(folder)
+            result = jobsim("run", BASELINE, *TINY, "-o", output)
+            expect_exit(result, code, f"run -o {output}")
+            expect(str(output) in result.stderr and phrase in result.stderr,
+                   f"the message names the output and says {phrase!r}", result)
+            expect(tree_of(folder) == before, "nothing created", result)
+        locked.chmod(0o755)
+    result = jobsim("run", BASELINE, *TINY, "-o", "/proc/jobsim-cli-test.h5")
+    expect_exit(result, 1, "run -o /proc/...")
+    expect("/proc/jobsim-cli-test.h5" in result.stderr, "the message names the output", result)
+    expect(result.stderr.count("jobsim: error: ") == 1, "one message", result)
+    expect("wrote" not in result.stdout, "no run reported", result)
+
+
 def case_missing_scenario():
     """A scenario file that does not exist is bad input (exit 2) and creates no output."""
     with tempfile.TemporaryDirectory() as tmp:

@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "sim/core/message.hpp"
@@ -16,11 +17,18 @@
 
 namespace jobsim::scenario::detail {
 
+/// Every key and block name of the schema, each with the paths where it is found:
+/// "mentoring" -> {"regime.mentoring"}, "persons" -> {"population.persons"}.
+using KeyHomes = std::unordered_map<std::string, std::vector<std::string>>;
+
+/// The homes of every name in `schema_paths` (each path's keys and the blocks holding them).
+[[nodiscard]] KeyHomes key_homes(const std::vector<std::string>& schema_paths);
+
 /// What every Reader of one document shares.
 struct ReadContext {
     std::vector<Finding> findings;
-    /// Every key path of the schema, for suggesting a key that belongs in another block.
-    std::vector<std::string> schema_paths;
+    /// Where each key of the schema lives, for suggesting a key that belongs in another block.
+    KeyHomes homes;
 };
 
 /// "from 1 to 255 items", "at least 1 item", or "" when any number will do (item_count_text).
@@ -34,7 +42,7 @@ struct ReadContext {
 /// "unknown key 'persns'; did you mean 'persons'?" (or the keys expected there).
 [[nodiscard]] std::string unknown_key_message(std::string_view key, std::string_view block_path,
                                               const std::vector<std::string>& known,
-                                              const std::vector<std::string>& schema_paths);
+                                              const KeyHomes& homes);
 
 class Reader {
 public:

@@ -2,6 +2,7 @@
 // sees yaml-cpp (yaml_io.cpp); everything else in the loader works on the tree.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,14 @@ struct ParsedYaml {
     Node root;                      ///< null when there is no document
     std::vector<Finding> findings;  ///< syntax errors, duplicate keys, a second document, ...
 };
+
+/// Limits that keep a malformed or hostile file from exhausting the stack or memory: blocks and
+/// lists nested deeper than this are refused, and so is a document of more nodes than
+/// max_yaml_nodes (aliases count every node they repeat, so a "billion laughs" is refused too).
+inline constexpr std::size_t max_yaml_depth = 64;
+inline constexpr std::size_t max_yaml_nodes = 200'000;
+/// A block of more keys than this is refused: the largest block of a scenario has a few dozen.
+inline constexpr std::size_t max_yaml_block_keys = 10'000;
 
 /// Parses one YAML document. Duplicate keys are reported (the first one is kept, as yaml-cpp
 /// does); anchors and aliases are expanded. Positions are 1-based lines and columns.
