@@ -90,7 +90,8 @@ void for_each_person_block(std::size_t persons, const Body& body) {
 
 /// Signed distances as unsigned with small magnitudes small: 0, -1, 1, -2, ... -> 0, 1, 2, 3, ...
 std::uint32_t zigzag(std::int32_t value) {
-    return (static_cast<std::uint32_t>(value) << 1) ^ static_cast<std::uint32_t>(value >> 31);
+    const auto bits = static_cast<std::uint32_t>(value);
+    return (bits << 1) ^ (0U - (bits >> 31));  // all ones for a negative value
 }
 
 std::int64_t unzigzag(std::uint32_t value) {
