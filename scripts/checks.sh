@@ -48,7 +48,7 @@ asan() {
   configure_sanitized build-asan "address,undefined"
   cmake --build build-asan -j"$jobs"
   ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
-    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 JOBSIM_SANITIZED=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j"$jobs"
   footer asan
 }
@@ -62,7 +62,7 @@ tsan() {
   # Debian's libtbb is not built with TSan; .ci/tsan.supp explains what that means and what is
   # suppressed (TBB's own internals only, never jobsim's code).
   TSAN_OPTIONS="suppressions=$root/.ci/tsan.supp:halt_on_error=1:second_deadlock_stack=1" \
-    JOBSIM_SANITIZED=1 ctest --test-dir build-tsan --output-on-failure -j"$jobs" -L "tsan|output|determinism"
+    ctest --test-dir build-tsan --output-on-failure -j"$jobs" -L "tsan|output|determinism"
   footer tsan
 }
 
