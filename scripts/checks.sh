@@ -8,8 +8,8 @@
 # which is not built with ThreadSanitizer, TSan cannot see TBB's fork and join and reports every
 # parallel loop's writes as racing with the caller's later reads (see .ci/tsan.supp). It needs a
 # oneTBB built with TBB_SANITIZE=thread before it can gate CI.
-# Build directories: build-asan, build-tsan; clang-tidy reads build/compile_commands.json (the
-# README's build), configuring build/ first if it is missing.
+# Build directories: build-asan, build-tsan, build-tidy (configured only, for clang-tidy's
+# compile_commands.json).
 # Extra CMake arguments for the sanitizer builds (e.g. a compiler launcher): JOBSIM_CHECKS_CMAKE_ARGS.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -68,14 +68,14 @@ tsan() {
 
 tidy() {
   header "clang-tidy (.clang-tidy) over ${sources[*]}"
-  if [[ ! -f build/compile_commands.json ]]; then
-    cmake -S . -B build -DJOBSIM_WERROR=ON >/dev/null
-  fi
+  # Its own configuration (nothing is built): GCC's precompiled headers are not clang's, and
+  # without them clang-tidy also sees a file that forgets an include.
+  cmake -S . -B build-tidy -DJOBSIM_WERROR=ON -DJOBSIM_PCH=OFF >/dev/null
   local pattern
   pattern="$root/($(IFS='|'; echo "${sources[*]}"))/.*\\.cpp\$"
   # The database holds GCC's flags: clang ignores the warning options it does not know.
   # .ci/clang14 supplies <source_location>, which clang 14 cannot parse from GCC 12's library.
-  run-clang-tidy-14 -quiet -p build -j"$jobs" -extra-arg-before=-isystem"$root/.ci/clang14" \
+  run-clang-tidy-14 -quiet -p build-tidy -j"$jobs" -extra-arg-before=-isystem"$root/.ci/clang14" \
     -extra-arg=-Wno-unknown-warning-option "$pattern"
   footer tidy
 }
