@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Issue 6's proof in CI, run by .ci/run after README's build and tests: sanitizer builds running
-# the tests, clang-tidy and cppcheck over the project's own sources, and (later) bounded fuzzing.
+# the tests, clang-tidy and cppcheck over the project's own sources, and bounded fuzzing of the scenario loader.
 # Every stage prints a header and its time, and any finding fails the script (exit 1).
 #
 # Usage: scripts/checks.sh [STAGE...]   STAGE: asan tsan tidy cppcheck fuzz
-# Default (CI): all five. Debian's libtbb is not built with
-# ThreadSanitizer; the tsan stage shows TSan TBB's fork and join through TBB's ITT notifications
-# (tests/tsan/itt_to_tsan.cpp, .ci/tsan.supp), runs the parallel, recorder and determinism tests
-# with halt_on_error=1, and checks that a deliberate race in a parallel loop is still reported.
-# Build directories: build-asan, build-tsan, build-tidy (configured only, for clang-tidy's
-# compile_commands.json).
+# Default (CI): all five. Debian's libtbb is not built with ThreadSanitizer; the tsan stage shows
+# TSan TBB's fork and join through TBB's ITT notifications (tests/tsan/itt_to_tsan.cpp,
+# .ci/tsan.supp), runs the parallel, recorder and determinism tests with halt_on_error=1, and
+# checks that a deliberate race in a parallel loop is still reported.
+# Build directories: build-asan, build-tsan; clang-tidy reads build/compile_commands.json (the
+# README's build), configuring build/ first if it is missing.
 # Extra CMake arguments for the sanitizer builds (e.g. a compiler launcher): JOBSIM_CHECKS_CMAKE_ARGS.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -73,14 +73,14 @@ tsan() {
 
 tidy() {
   header "clang-tidy (.clang-tidy) over ${sources[*]}"
-  # Its own configuration (nothing is built): GCC's precompiled headers are not clang's, and
-  # without them clang-tidy also sees a file that forgets an include.
-  cmake -S . -B build-tidy -DJOBSIM_WERROR=ON -DJOBSIM_PCH=OFF >/dev/null
+  if [[ ! -f build/compile_commands.json ]]; then
+    cmake -S . -B build -DJOBSIM_WERROR=ON >/dev/null
+  fi
   local pattern
   pattern="$root/($(IFS='|'; echo "${sources[*]}"))/.*\\.cpp\$"
   # The database holds GCC's flags: clang ignores the warning options it does not know.
   # .ci/clang14 supplies <source_location>, which clang 14 cannot parse from GCC 12's library.
-  run-clang-tidy-14 -quiet -p build-tidy -j"$jobs" -extra-arg-before=-isystem"$root/.ci/clang14" \
+  run-clang-tidy-14 -quiet -p build -j"$jobs" -extra-arg-before=-isystem"$root/.ci/clang14" \
     -extra-arg=-Wno-unknown-warning-option "$pattern"
   footer tidy
 }

@@ -128,15 +128,7 @@ inline constexpr std::array<std::string_view, 9> vacancy_column_names{
 template <std::size_t N>
 std::string column_name(std::string_view prefix, const std::array<std::string_view, N>& names,
                         std::size_t k, std::size_t columns) {
-    // Appended piece by piece: GCC 12 warns wrongly (-Wstringop-overflow) on "#" + std::string&&.
-    std::string name(prefix);
-    if (columns == N) {
-        name += names[k];
-    } else {
-        name += '#';
-        name += std::to_string(k);
-    }
-    return name;
+    return std::string(prefix) + (columns == N ? std::string(names[k]) : "#" + std::to_string(k));
 }
 
 /// Number of columns for_each_column visits.
