@@ -33,7 +33,9 @@ struct PersonBlock {
 ArmOutcomeTracker::ArmOutcomeTracker(const Scenario& scenario, const World& world, std::uint8_t arm,
                                      std::uint32_t replication)
     : scenario_(scenario), survey_(world.persons, scenario.survey) {
-    const Regime& regime = all_arms(scenario).at(arm);
+    // Held by value: all_arms returns a temporary (a reference into it dangled; found by TSan).
+    const std::vector<Regime> arms = all_arms(scenario);
+    const Regime& regime = arms.at(arm);
     weekly_benefit_gbp_ = regime.benefit_claim.weekly_benefit_gbp;
     sanctions_back_plans_ = regime.conditionality.enabled;
     const Persons& p = world.persons;
