@@ -1,12 +1,13 @@
 // `jobsim bench`: the named benchmark cases of issue 5 (the baseline and the Universal Work
 // Service at 1e5 and 1e6 persons, a trial of 100 replications of 20,000 persons, a network-heavy
-// baseline), each reporting person-weeks per second per core, the speed-up from 1 to N threads,
-// peak memory and bytes per person, and the share of wall time spent writing output. Each run is
-// a fresh child process (`jobsim bench-case`, hidden) so its peak resident memory is its own; the
-// child times the simulation inside the process (not start-up or loading the scenario), once with
-// a recorder that keeps nothing (the model's cost) and once writing HDF5 to a temporary file
-// (adding the output's cost) at the output level `jobsim run` writes by default, or the one asked
-// for. Not a test: ctest only runs a tiny smoke case of it.
+// baseline, `jobsim run` of 4 replications of 20,000 persons side by side), each reporting
+// person-weeks per second per core, the speed-up from 1 to N threads, peak memory and bytes per
+// person, and the share of wall time spent writing output. Each run is a fresh child process
+// (`jobsim bench-case`, hidden) so its peak resident memory is its own; the child times the
+// simulation inside the process (not start-up or loading the scenario), once with a recorder that
+// keeps nothing (the model's cost) and once writing HDF5 to a temporary file (adding the output's
+// cost) at the output level `jobsim run` writes by default, or the one asked for. Not a test: ctest
+// only runs a tiny smoke case of it.
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -84,6 +85,9 @@ struct BenchCase {
     std::vector<std::string> overrides;    ///< further "key.path=value" beyond size and weeks
     std::uint32_t trial_replications = 0;  ///< 0: a single run of `--weeks` weeks, no burn-in;
                                            ///< else a trial with the scenario's weeks and burn-in
+    std::uint32_t run_replications = 0;    ///< else `jobsim run` of this many replications with
+                                           ///< the scenario's weeks and burn-in, side by side as
+                                           ///< run picks (sim/run/side_by_side.hpp)
 };
 
 /// What one child reports back.
@@ -127,6 +131,10 @@ public:
         inner_.record_summary(runs, summary);
     }
     void end_run() override { inner_.end_run(); }
+    /// Lanes are not timed: a run of several replications is timed whole (bench_run).
+    [[nodiscard]] std::unique_ptr<ReplicationRecorder> side_by_side() override {
+        return inner_.side_by_side();
+    }
 
     [[nodiscard]] bool started() const { return started_; }
     [[nodiscard]] Clock::time_point first_replication() const { return first_replication_; }
@@ -152,9 +160,12 @@ void report(const CaseResult& result) {
               << " file_bytes=" << result.file_bytes << std::endl;
 }
 
-/// One run_scenario: burn-in, then every arm from the same world.
+/// One run_scenario: burn-in, then every arm from the same world, for each of the scenario's
+/// replications. With several, building each world is part of the run (side by side, the
+/// replications build theirs at the same time), so the whole run is timed as the simulation.
 CaseResult bench_run(const Scenario& scenario, const BenchCaseArgs& args) {
-    const RunSpec spec{.seed = scenario.seed, .replications = 1, .threads = args.threads};
+    const RunSpec spec{
+        .seed = scenario.seed, .replications = scenario.replications, .threads = args.threads};
     NullRecorder null_recorder;
     std::unique_ptr<output::Hdf5Recorder> hdf5_recorder;
     if (args.recorder == "hdf5") {
@@ -170,13 +181,14 @@ CaseResult bench_run(const Scenario& scenario, const BenchCaseArgs& args) {
         run_scenario(scenario, spec, timing, progress.callback());
     }
     const Clock::time_point end = Clock::now();
-    const Clock::time_point simulate_start = timing.started() ? timing.first_replication() : start;
+    const Clock::time_point simulate_start =
+        timing.started() && spec.replications == 1 ? timing.first_replication() : start;
 
     CaseResult result;
     result.setup_seconds = Seconds(simulate_start - start).count();
     result.simulate_seconds = Seconds(end - simulate_start).count();
     result.person_weeks =
-        static_cast<double>(scenario.population.persons) *
+        static_cast<double>(spec.replications) * scenario.population.persons *
         (scenario.burn_in_weeks + static_cast<double>(all_arms(scenario).size()) * scenario.weeks);
     if (hdf5_recorder) {
         result.file_bytes = size_of_file(args.output);
@@ -369,12 +381,15 @@ std::vector<BenchCase> named_cases() {
     BenchCase trial =
         single_run("trial-100x20000", scenario_path("trial_personal_budgets.yaml"), 20'000);
     trial.trial_replications = 100;
+    BenchCase replications = single_run("replications-4x20000", baseline, 20'000);
+    replications.run_replications = 4;
     return {single_run("baseline-1e5", baseline, 100'000),
             single_run("baseline-1e6", baseline, 1'000'000),
             single_run("uws-1e5", uws, 100'000),
             single_run("uws-1e6", uws, 1'000'000),
             trial,
-            single_run("network-degree10", baseline, 100'000, {"population.network.mean_ties=10"})};
+            single_run("network-degree10", baseline, 100'000, {"population.network.mean_ties=10"}),
+            replications};
 }
 
 /// The named cases `--cases` picks (all when empty).
@@ -440,7 +455,9 @@ std::vector<std::string> child_arguments(const BenchCase& c, const BenchArgs& ar
     std::vector<std::string> arguments{
         "jobsim", "bench-case", c.scenario, message("--set=population.persons=", c.persons),
         message("--set=population.areas=", areas_for(c.persons, args.persons_per_area))};
-    if (c.trial_replications == 0) {
+    if (c.run_replications > 0) {
+        arguments.push_back(message("--set=replications=", c.run_replications));
+    } else if (c.trial_replications == 0) {
         arguments.insert(arguments.end(), {message("--set=weeks=", args.weeks),
                                            "--set=burn_in_weeks=0", "--set=replications=1"});
     } else {
@@ -482,7 +499,8 @@ CaseResult run_case_child(const BenchCase& c, const BenchArgs& args, std::uint32
 /// A case's figures: the model alone at 1 and N threads, and with HDF5 output at N threads.
 struct Measured {
     double person_weeks = 0.0;
-    double setup_seconds = -1.0;       ///< N threads; -1 when inside the timed run (trials)
+    double setup_seconds =
+        -1.0;  ///< N threads; -1 when inside the timed run (trials, replications)
     double serial_seconds = 0.0;       ///< the model at 1 thread
     double parallel_seconds = 0.0;     ///< the model at N threads
     double with_output_seconds = 0.0;  ///< N threads, writing HDF5
@@ -497,7 +515,7 @@ Measured measure_run(const BenchCase& c, const BenchArgs& args) {
     const CaseResult serial = args.threads == 1 ? parallel : run_case_child(c, args, 1, "null");
     const CaseResult written = run_case_child(c, args, args.threads, "hdf5");
     return {.person_weeks = parallel.person_weeks,
-            .setup_seconds = parallel.setup_seconds,
+            .setup_seconds = c.run_replications > 1 ? -1.0 : parallel.setup_seconds,
             .serial_seconds = serial.simulate_seconds,
             .parallel_seconds = parallel.simulate_seconds,
             .with_output_seconds = written.simulate_seconds,
@@ -586,7 +604,8 @@ int bench(const BenchArgs& args) {
               << machine_description() << '\n'
               << "runs: " << args.weeks
               << " weeks, no burn-in, every arm; trials: the scenario's burn-in + weeks x "
-                 "(arms + 1) worlds per replication\n"
+                 "(arms + 1) worlds per replication; replications-*: `jobsim run` of the "
+                 "scenario's burn-in + weeks, every arm, replications side by side as run picks\n"
               << "wall s: the simulation only (population building is setup s); the model with "
                  "a recorder that keeps nothing; output % = (wall with HDF5 - model) / wall "
                  "with HDF5 at "

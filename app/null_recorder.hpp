@@ -1,6 +1,8 @@
 // A recorder that keeps nothing: the benchmark uses it to time the model without output cost.
 #pragma once
 
+#include <memory>
+
 #include "sim/observe/recorder.hpp"
 
 namespace jobsim::app {
@@ -17,6 +19,10 @@ public:
     void record_summary(std::span<const ArmOutcomes> /*runs*/,
                         std::span<const ArmSummary> /*summary*/) override {}
     void end_run() override {}
+    /// Keeping nothing, it keeps nothing side by side too.
+    [[nodiscard]] std::unique_ptr<ReplicationRecorder> side_by_side() override {
+        return std::make_unique<NullRecorder>();
+    }
 };
 
 }  // namespace jobsim::app

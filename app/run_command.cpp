@@ -23,6 +23,7 @@
 #include "sim/core/error.hpp"
 #include "sim/core/message.hpp"
 #include "sim/run/runner.hpp"
+#include "sim/run/side_by_side.hpp"
 
 namespace jobsim::app {
 namespace {
@@ -32,6 +33,7 @@ struct RunArgs {
     RunOptions run;
     OutputLevelArgs level;
     bool resume = false;
+    std::string side_by_side = "auto";
 };
 
 /// "<n> of <total> replications finished": where they are kept and how to go on.
@@ -50,6 +52,7 @@ int run(const RunArgs& args, const std::string& command_line) {
     const output::LevelOptions level = output_level(args.level);
     Scenario scenario = load_scenario(args.input);
     RunSpec spec = apply_run_options(args.run, scenario);
+    spec.side_by_side = side_by_side_mode(args.side_by_side);
     std::vector<ArmSummary> summary;
     StopSignals signals;
     spec.stop = signals.token();
@@ -109,6 +112,17 @@ void add_run_command(CLI::App& cli, Action& chosen, const std::string& command_l
     add_scenario_input(*command, args->input);
     add_run_options(*command, args->run, "Independent replications (overrides the scenario's)");
     add_output_level_options(*command, args->level);
+    command
+        ->add_option("--side-by-side", args->side_by_side,
+                     "Run replications side by side, one per thread, each running its own weeks "
+                     "(same results): auto does so when there are several threads and "
+                     "replications and a replication has at most " +
+                         std::to_string(side_by_side_max_persons) +
+                         " persons, memory permitting; on does so at any size, memory permitting; "
+                         "off runs them one after another, each week parallel over the threads")
+        ->type_name("MODE")
+        ->check(CLI::IsMember(side_by_side_names()))
+        ->capture_default_str();
     command->add_flag("--resume", args->resume,
                       "Finish the interrupted run whose partial output (FILE.partial.d) is there: "
                       "same scenario and options; its finished replications are not run again");

@@ -221,138 +221,78 @@ h5::AppendedTable create_table(hid_t parent, const std::string& name, const std:
             h5::h5_type<T>::file(), owner + "/" + name};
 }
 
-}  // namespace
+std::string join(const std::vector<std::string>& items, const char* separator) {
+    std::string out;
+    for (const std::string& item : items) {
+        out += (out.empty() ? "" : separator) + item;
+    }
+    return out;
+}
 
-struct Hdf5Recorder::Impl {
-    enum class Stage { constructed, running, in_replication, ended };
+void write_outcome_table(hid_t parent, const std::string& name, std::span<const ArmOutcomes> rows,
+                         const char* long_name, const std::vector<std::string>& arm_names) {
+    const h5::Datatype stored = h5::h5_type<ArmOutcomes>::file();
+    const h5::Datatype in_memory = h5::h5_type<ArmOutcomes>::memory();
+    const auto count = static_cast<hsize_t>(rows.size());
+    const h5::Dataset table =
+        h5::create_dataset(parent, name, stored.get(), h5::Layout::fixed({count}));
+    if (count > 0) {
+        h5::write_all(table, in_memory.get(), rows.data(), "/summary/" + name);
+    }
+    h5::set_attribute(table.get(), "long_name", long_name);
+    h5::set_attribute(table.get(), "arm_names", join(arm_names, ","));
+}
 
-    /// What begin_run was told that the assembled file's root needs.
-    struct Run {
-        std::string scenario_name;
-        std::string scenario_yaml;
-        std::uint64_t seed = 0;
-        std::uint32_t replications = 0;
-        std::uint32_t threads = 0;
-        std::uint32_t persons = 0;  ///< the scenario's nominal size
-    };
-
-    OutputOptions options;
+/// The attributes every replication of a run shares, fixed by begin_run.
+struct RunLayout {
     LevelOptions level;
-    AtomicFile target;  // declared before the HDF5 handles: destroyed after they close
-    PartialRun partial;
-    Run run;
-    // The replication being written, in its own file of the partial-output folder.
+    std::uint32_t weeks = 0;             ///< recorded weeks per replication
+    std::vector<std::string> arm_names;  ///< indexed by arm
+};
+
+/// Writes replications one after another, each (all its arms) to its own file in the
+/// partial-output folder, closed, synced and renamed when its last arm ends. The recorder has one
+/// for its own calls, and each side-by-side lane (Hdf5Recorder::side_by_side) one more: several
+/// replications are then written at once, each by one thread at a time, and the thread-safe HDF5
+/// library serialises their calls.
+struct ReplicationWriter {
+    const RunLayout& layout;
+    const PartialRun& partial;
+    std::string output;  ///< the output's name, for messages
+    // The replication being written.
     h5::File replication_file;
     std::uint32_t replication_index = 0;
     std::vector<h5::Group> replication_groups;      ///< its /arms/<arm>/replications, by arm
     std::vector<ArmOutcomes> replication_outcomes;  ///< by arm, as record_outcomes gave them
-    // The output file, assembled by record_summary.
-    h5::File file;
-    h5::Group arms_group;
-    std::vector<std::string> arm_names;
-    std::vector<h5::Group> replications_groups;  ///< /arms/<arm>/replications, by arm
-    std::optional<Replication> current;
-    Stage stage = Stage::constructed;
-    std::uint32_t weeks = 0;
+    std::optional<Replication> current;             ///< the arm being recorded
     // The last week's writes (start_week_writes), and the arena they run in.
     tbb::task_group writes;
     std::optional<tbb::task_arena> writes_arena;
     bool writing = false;
 
-    Impl(OutputOptions opts, LevelOptions level_options)
-        : options(std::move(opts)),
-          level(level_options),
-          target(options.path, options.force),
-          partial(options.path) {
-        if (options.resume) {
-            if (!partial.exists()) {
-                throw UsageError(message("--resume: there is no partial output '",
-                                         partial.folder().string(), "' of an interrupted run of '",
-                                         options.path.string(), "' to resume"));
-            }
-        } else if (partial.exists() && !options.force) {
-            throw UsageError(message("the partial output '", partial.folder().string(),
-                                     "' of an interrupted run exists: pass --resume to finish "
-                                     "that run, or --force to discard it and start again"));
+    ReplicationWriter(const RunLayout& run_layout, const PartialRun& partial_run,
+                      std::string output_name)
+        : layout(run_layout), partial(partial_run), output(std::move(output_name)) {}
+
+    /// Whether an arm of a replication is being recorded (begin_replication .. end_replication).
+    [[nodiscard]] bool open() const { return current.has_value(); }
+
+    void expect(bool in_replication, const char* call) const {
+        if (open() != in_replication) {
+            throw RunError(
+                message("Hdf5Recorder::", call, " called out of order for '", output, "'"));
         }
     }
 
-    [[nodiscard]] PartialManifest manifest(const std::string& scenario_yaml, std::uint64_t seed,
-                                           std::uint32_t replications) const {
-        return {.jobsim_version = JOBSIM_VERSION,
-                .scenario_yaml = scenario_yaml,
-                .seed = seed,
-                .replications = replications,
-                .output_level = std::string(level_name(level.level)),
-                .trajectory_panel = level.trajectory_panel};
-    }
-
-    /// After a failure or a stop: closes what is open, removes the unfinished replication's file
-    /// and the output's temporary file (AtomicFile), and keeps the partial-output folder only when
-    /// it holds a finished replication (something to resume). Never throws.
+    /// After a failure or a stop: closes what is open and removes the unfinished replication's
+    /// file. Never throws.
     void abandon() noexcept {
-        if (stage == Stage::constructed || stage == Stage::ended) {
-            return;  // a folder there is not this run's to remove
-        }
         current.reset();
         replication_groups.clear();
         if (replication_file) {
             replication_file.reset();
             std::error_code ignored;
             std::filesystem::remove(partial.replication_temp(replication_index), ignored);
-        }
-        replications_groups.clear();
-        arms_group.reset();
-        file.reset();
-        if (partial.finished() == 0) {
-            partial.remove();
-        }
-    }
-
-    void expect(Stage wanted, const char* call) const {
-        if (stage != wanted) {
-            throw RunError(message("Hdf5Recorder::", call, " called out of order for '",
-                                   options.path.string(), "'"));
-        }
-    }
-
-    void write_root_attributes() {
-        const hid_t root = file.get();
-        h5::set_attribute(root, "format", format_name);
-        h5::set_attribute(root, "format_version", format_version);
-        h5::set_attribute(root, "jobsim_version", JOBSIM_VERSION);
-        h5::set_attribute(root, "scenario_name", run.scenario_name);
-        h5::set_attribute(root, "scenario_yaml", run.scenario_yaml);
-        h5::set_attribute(root, "seed", run.seed);
-        h5::set_attribute(root, "replications", run.replications);
-        h5::set_attribute(root, "weeks", weeks);
-        h5::set_attribute(root, "persons", run.persons);
-        h5::set_attribute(root, "output_level", level_name(level.level));
-        h5::set_attribute(root, "trajectory_persons", trajectory_persons(level, run.persons));
-        h5::set_attribute(root, "complete", std::uint8_t{0});
-        h5::set_attribute(root, "replications_completed", std::uint32_t{0});
-        // Run-to-run variable provenance: root only, never under /replications.
-        h5::set_attribute(root, "command", options.command);
-        h5::set_attribute(root, "threads", run.threads);
-        h5::set_attribute(root, "created_utc", utc_now());
-        h5::set_attribute(root, "host", host_name());
-        h5::set_attribute(root, "hdf5_version", hdf5_library_version());
-    }
-
-    void begin_run(const RunInfo& info) {
-        expect(Stage::constructed, "begin_run");
-        weeks = info.weeks;
-        run = {.scenario_name = info.scenario.name,
-               .scenario_yaml = info.scenario_yaml,
-               .seed = info.seed,
-               .replications = info.replications,
-               .threads = info.threads,
-               .persons = info.scenario.population.persons};
-        arm_names = info.arms;
-        // Resuming, the folder was checked (finished_replications) and is kept as it is.
-        stage = Stage::running;
-        if (!options.resume) {
-            partial.create(manifest(info.scenario_yaml, info.seed, info.replications));
         }
     }
 
@@ -365,7 +305,7 @@ struct Hdf5Recorder::Impl {
         h5::set_attribute(root, "replication", r);
         h5::set_attribute(root, "complete", std::uint8_t{0});
         const h5::Group arms = h5::create_group(root, "arms");
-        for (const std::string& name : arm_names) {
+        for (const std::string& name : layout.arm_names) {
             const h5::Group arm = h5::create_group(arms.get(), name);
             replication_groups.push_back(h5::create_group(arm.get(), "replications"));
         }
@@ -374,14 +314,14 @@ struct Hdf5Recorder::Impl {
     /// Stores the outcomes by arm (for --resume), marks the file complete, closes it and renames
     /// it to its final name in the folder.
     void close_replication_file() {
-        if (replication_outcomes.size() != arm_names.size()) {
+        if (replication_outcomes.size() != layout.arm_names.size()) {
             throw RunError(message("Hdf5Recorder: replication ", replication_index,
                                    " has outcomes ", "of ", replication_outcomes.size(),
-                                   " arms, not ", arm_names.size()));
+                                   " arms, not ", layout.arm_names.size()));
         }
         const hid_t root = replication_file.get();
         write_outcome_table(root, "outcomes", replication_outcomes,
-                            "one row per arm: this replication's outcomes");
+                            "one row per arm: this replication's outcomes", layout.arm_names);
         h5::set_attribute(root, "complete", std::uint8_t{1});
         replication_groups.clear();
         h5::close(replication_file, partial.replication_temp(replication_index));
@@ -389,19 +329,19 @@ struct Hdf5Recorder::Impl {
     }
 
     void begin_replication(std::uint32_t index, std::uint8_t arm, const World& world) {
-        expect(Stage::running, "begin_replication");
-        if (arm >= arm_names.size()) {
+        expect(false, "begin_replication");
+        if (arm >= layout.arm_names.size()) {
             throw RunError(message("Hdf5Recorder::begin_replication: arm ", int{arm},
-                                   " was not announced at begin_run (", arm_names.size(),
+                                   " was not announced at begin_run (", layout.arm_names.size(),
                                    " arms)"));
         }
         Replication rep;
         rep.index = index;
         rep.arm = arm;
         rep.persons = world.persons.size();
-        rep.panel = trajectory_panel(level, rep.persons);
-        rep.per_person = level.level != OutputLevel::summary;
-        rep.name = message("/arms/", arm_names[arm], "/replications/", index);
+        rep.panel = trajectory_panel(layout.level, rep.persons);
+        rep.per_person = layout.level.level != OutputLevel::summary;
+        rep.name = message("/arms/", layout.arm_names[arm], "/replications/", index);
 
         if (arm == 0) {
             open_replication_file(index);
@@ -413,21 +353,20 @@ struct Hdf5Recorder::Impl {
         rep.group = h5::create_group(replication_groups[arm].get(), group_name);
         const hid_t group = rep.group.get();
         h5::set_attribute(group, "replication", index);
-        h5::set_attribute(group, "arm", arm_names[arm]);
-        h5::set_attribute(group, "weeks", weeks);
+        h5::set_attribute(group, "arm", layout.arm_names[arm]);
+        h5::set_attribute(group, "weeks", layout.weeks);
         h5::set_attribute(group, "persons", rep.persons);
         h5::set_attribute(group, "complete", std::uint8_t{0});
         if (rep.per_person) {
             create_per_person_datasets(rep);
         }
         current = std::move(rep);
-        stage = Stage::in_replication;
     }
 
     /// The week and person scales, the trajectories of the panel, and the event and area tables.
     void create_per_person_datasets(Replication& rep) const {
         const hid_t group = rep.group.get();
-        std::vector<std::uint32_t> week_numbers(weeks);
+        std::vector<std::uint32_t> week_numbers(layout.weeks);
         std::iota(week_numbers.begin(), week_numbers.end(), 0U);
         rep.week_scale =
             scale_dataset(group, "week", week_numbers, "recorded week (0 = first after burn-in)");
@@ -456,14 +395,14 @@ struct Hdf5Recorder::Impl {
         std::array<std::byte, 8> fill{};
         variable.fill(fill.data());
         const auto width = static_cast<hsize_t>(rep.panel.size());
-        h5::Layout layout = h5::Layout::fixed({weeks, width});
-        if (weeks > 0 && width > 0) {
-            layout.chunk = {1, chunk_persons};
+        h5::Layout shape = h5::Layout::fixed({layout.weeks, width});
+        if (layout.weeks > 0 && width > 0) {
+            shape.chunk = {1, chunk_persons};
         }
-        layout.fill = fill.data();
-        layout.fill_type = in_memory.get();
+        shape.fill = fill.data();
+        shape.fill_type = in_memory.get();
         h5::Dataset dataset =
-            h5::create_dataset(rep.trajectory_group.get(), variable.name, stored.get(), layout);
+            h5::create_dataset(rep.trajectory_group.get(), variable.name, stored.get(), shape);
         const hid_t id = dataset.get();
         h5::set_attribute(id, "long_name", variable.long_name);
         h5::set_attribute(id, "units", variable.units);
@@ -494,12 +433,12 @@ struct Hdf5Recorder::Impl {
 
     void record_week(Week week, const World& world, std::span<const Event> events,
                      std::span<const AreaWeek> areas) {
-        expect(Stage::in_replication, "record_week");
+        expect(true, "record_week");
         Replication& rep = *current;
         check_world(rep, world, "record_week");
-        if (week != rep.weeks_recorded || week >= weeks) {
+        if (week != rep.weeks_recorded || week >= layout.weeks) {
             throw RunError(message("Hdf5Recorder::record_week: got week ", week, ", expected week ",
-                                   rep.weeks_recorded, " of ", weeks, " recorded weeks"));
+                                   rep.weeks_recorded, " of ", layout.weeks, " recorded weeks"));
         }
         if (!rep.per_person) {
             ++rep.weeks_recorded;
@@ -633,7 +572,7 @@ struct Hdf5Recorder::Impl {
     /// Starts store_week_chunks for the week record_week just took, as a task of the run's own
     /// arena (so within --threads), which overlaps the next week's model: the model leaves a
     /// thread idle in its serial steps, and the writes fill it. While the task runs it is the only
-    /// caller of HDF5 (the library is not thread-safe): every entry point settles it first.
+    /// user of this writer's HDF5 objects: every entry point settles it first.
     void start_week_writes() {
         if (!current || !current->per_person) {
             return;
@@ -660,7 +599,7 @@ struct Hdf5Recorder::Impl {
     }
 
     void end_replication(std::uint32_t index, std::uint8_t arm, const World& world) {
-        expect(Stage::in_replication, "end_replication");
+        expect(true, "end_replication");
         Replication& rep = *current;
         if (index != rep.index || arm != rep.arm) {
             throw RunError(message("Hdf5Recorder::end_replication(", index, ", arm ", int{arm},
@@ -676,10 +615,9 @@ struct Hdf5Recorder::Impl {
         const hid_t group = rep.group.get();
         h5::set_attribute(group, "weeks_recorded", rep.weeks_recorded);
         h5::set_attribute(group, "complete",
-                          static_cast<std::uint8_t>(rep.weeks_recorded == weeks ? 1 : 0));
+                          static_cast<std::uint8_t>(rep.weeks_recorded == layout.weeks ? 1 : 0));
         current.reset();  // closes the replication's datasets
-        stage = Stage::running;
-        if (arm + 1u == arm_names.size()) {
+        if (arm + 1u == layout.arm_names.size()) {
             // A replication is complete when every arm of it is; from here it survives anything.
             close_replication_file();
         }
@@ -745,12 +683,132 @@ struct Hdf5Recorder::Impl {
     }
 
     void record_outcomes(std::uint32_t index, std::uint8_t arm, const ArmOutcomes& outcomes) {
-        expect(Stage::in_replication, "record_outcomes");
+        expect(true, "record_outcomes");
         if (index != current->index || arm != current->arm || replication_outcomes.size() != arm) {
             throw RunError(message("Hdf5Recorder::record_outcomes(", index, ", arm ", int{arm},
                                    ") while ", current->name, " is open"));
         }
         replication_outcomes.push_back(outcomes);
+    }
+};
+
+}  // namespace
+
+struct Hdf5Recorder::Impl {
+    enum class Stage { constructed, running, ended };
+
+    /// What begin_run was told that the assembled file's root needs.
+    struct Run {
+        std::string scenario_name;
+        std::string scenario_yaml;
+        std::uint64_t seed = 0;
+        std::uint32_t replications = 0;
+        std::uint32_t threads = 0;
+        std::uint32_t persons = 0;  ///< the scenario's nominal size
+    };
+
+    OutputOptions options;
+    AtomicFile target;  // declared before the HDF5 handles: destroyed after they close
+    PartialRun partial;
+    Run run;
+    RunLayout layout;
+    ReplicationWriter writer{layout, partial, options.path.string()};  ///< the recorder's own calls
+    // The output file, assembled by record_summary.
+    h5::File file;
+    h5::Group arms_group;
+    std::vector<h5::Group> replications_groups;  ///< /arms/<arm>/replications, by arm
+    Stage stage = Stage::constructed;
+
+    Impl(OutputOptions opts, LevelOptions level_options)
+        : options(std::move(opts)),
+          target(options.path, options.force),
+          partial(options.path),
+          layout{.level = level_options, .weeks = 0, .arm_names = {}} {
+        if (options.resume) {
+            if (!partial.exists()) {
+                throw UsageError(message("--resume: there is no partial output '",
+                                         partial.folder().string(), "' of an interrupted run of '",
+                                         options.path.string(), "' to resume"));
+            }
+        } else if (partial.exists() && !options.force) {
+            throw UsageError(message("the partial output '", partial.folder().string(),
+                                     "' of an interrupted run exists: pass --resume to finish "
+                                     "that run, or --force to discard it and start again"));
+        }
+    }
+
+    [[nodiscard]] PartialManifest manifest(const std::string& scenario_yaml, std::uint64_t seed,
+                                           std::uint32_t replications) const {
+        return {.jobsim_version = JOBSIM_VERSION,
+                .scenario_yaml = scenario_yaml,
+                .seed = seed,
+                .replications = replications,
+                .output_level = std::string(level_name(layout.level.level)),
+                .trajectory_panel = layout.level.trajectory_panel};
+    }
+
+    /// After a failure or a stop: closes what is open, removes the unfinished replication's file
+    /// and the output's temporary file (AtomicFile), and keeps the partial-output folder only when
+    /// it holds a finished replication (something to resume). Never throws.
+    void abandon() noexcept {
+        if (stage == Stage::constructed || stage == Stage::ended) {
+            return;  // a folder there is not this run's to remove
+        }
+        writer.abandon();
+        replications_groups.clear();
+        arms_group.reset();
+        file.reset();
+        if (partial.finished() == 0) {
+            partial.remove();
+        }
+    }
+
+    void expect(Stage wanted, const char* call) const {
+        if (stage != wanted || writer.open()) {
+            throw RunError(message("Hdf5Recorder::", call, " called out of order for '",
+                                   options.path.string(), "'"));
+        }
+    }
+
+    void write_root_attributes() {
+        const hid_t root = file.get();
+        h5::set_attribute(root, "format", format_name);
+        h5::set_attribute(root, "format_version", format_version);
+        h5::set_attribute(root, "jobsim_version", JOBSIM_VERSION);
+        h5::set_attribute(root, "scenario_name", run.scenario_name);
+        h5::set_attribute(root, "scenario_yaml", run.scenario_yaml);
+        h5::set_attribute(root, "seed", run.seed);
+        h5::set_attribute(root, "replications", run.replications);
+        h5::set_attribute(root, "weeks", layout.weeks);
+        h5::set_attribute(root, "persons", run.persons);
+        h5::set_attribute(root, "output_level", level_name(layout.level.level));
+        h5::set_attribute(root, "trajectory_persons",
+                          trajectory_persons(layout.level, run.persons));
+        h5::set_attribute(root, "complete", std::uint8_t{0});
+        h5::set_attribute(root, "replications_completed", std::uint32_t{0});
+        // Run-to-run variable provenance: root only, never under /replications.
+        h5::set_attribute(root, "command", options.command);
+        h5::set_attribute(root, "threads", run.threads);
+        h5::set_attribute(root, "created_utc", utc_now());
+        h5::set_attribute(root, "host", host_name());
+        h5::set_attribute(root, "hdf5_version", hdf5_library_version());
+    }
+
+    void begin_run(const RunInfo& info) {
+        expect(Stage::constructed, "begin_run");
+        layout.weeks = info.weeks;
+        run = {.scenario_name = info.scenario.name,
+               .scenario_yaml = info.scenario_yaml,
+               .seed = info.seed,
+               .replications = info.replications,
+               .threads = info.threads,
+               .persons = info.scenario.population.persons};
+        layout.arm_names = info.arms;
+        // Resuming, the folder was checked (finished_replications) and is kept as it is.
+        stage = Stage::running;
+        if (!options.resume) {
+            partial.create(manifest(info.scenario_yaml, info.seed, info.replications));
+        }
     }
 
     /// Creates the output file: root attributes, provenance, and every replication copied from
@@ -813,8 +871,8 @@ struct Hdf5Recorder::Impl {
         h5::set_attribute(arms_group.get(), "long_name",
                           "one group per arm (the baseline regime first), each run on the same "
                           "worlds with common random numbers");
-        for (std::size_t a = 0; a < arm_names.size(); ++a) {
-            const h5::Group arm = h5::create_group(arms_group.get(), arm_names[a]);
+        for (std::size_t a = 0; a < layout.arm_names.size(); ++a) {
+            const h5::Group arm = h5::create_group(arms_group.get(), layout.arm_names[a]);
             h5::set_attribute(arm.get(), "arm", static_cast<std::uint32_t>(a));
             replications_groups.push_back(h5::create_group(arm.get(), "replications"));
         }
@@ -827,7 +885,7 @@ struct Hdf5Recorder::Impl {
         if (!source) {
             h5::fail(H5I_INVALID_HID, "open", path, path);
         }
-        const std::string group = message("arms/", arm_names[0], "/replications/", r);
+        const std::string group = message("arms/", layout.arm_names[0], "/replications/", r);
         const h5::Attribute attribute(h5::checked(
             H5Aopen_by_name(source.get(), group.c_str(), "persons", H5P_DEFAULT, H5P_DEFAULT),
             source.get(), "open attribute 'persons' of", group));
@@ -846,8 +904,8 @@ struct Hdf5Recorder::Impl {
             h5::fail(H5I_INVALID_HID, "open", path, path);
         }
         const std::string name = std::to_string(r);
-        for (std::size_t a = 0; a < arm_names.size(); ++a) {
-            const std::string group = message("arms/", arm_names[a], "/replications/", r);
+        for (std::size_t a = 0; a < layout.arm_names.size(); ++a) {
+            const std::string group = message("arms/", layout.arm_names[a], "/replications/", r);
             h5::check(H5Ocopy(source.get(), group.c_str(), replications_groups[a].get(),
                               name.c_str(), H5P_DEFAULT, H5P_DEFAULT),
                       file.get(), "copy", "/" + group + " from " + path);
@@ -888,10 +946,11 @@ struct Hdf5Recorder::Impl {
         expect(Stage::running, "record_summary");
         assemble();
         const h5::Group group = h5::create_group(file.get(), "summary");
-        h5::set_attribute(group.get(), "arms", join(arm_names, ","));
+        h5::set_attribute(group.get(), "arms", join(layout.arm_names, ","));
         write_outcome_table(group.get(), "runs", runs,
                             "one row per (replication, arm) run: the outcomes of the summary "
-                            "table of arms");
+                            "table of arms",
+                            layout.arm_names);
         std::vector<ArmOutcomes> means;
         std::vector<ArmOutcomes> errors;
         for (const ArmSummary& row : summary) {
@@ -899,33 +958,13 @@ struct Hdf5Recorder::Impl {
             errors.push_back(row.standard_error);
         }
         write_outcome_table(group.get(), "arms", means,
-                            "one row per arm: outcomes averaged over replications");
+                            "one row per arm: outcomes averaged over replications",
+                            layout.arm_names);
         write_outcome_table(group.get(), "arms_standard_error", errors,
                             "one row per arm: standard error of the mean over replications "
-                            "(NaN with one replication)");
+                            "(NaN with one replication)",
+                            layout.arm_names);
         h5::flush(file);
-    }
-
-    void write_outcome_table(hid_t parent, const std::string& name,
-                             std::span<const ArmOutcomes> rows, const char* long_name) {
-        const h5::Datatype stored = h5::h5_type<ArmOutcomes>::file();
-        const h5::Datatype in_memory = h5::h5_type<ArmOutcomes>::memory();
-        const auto count = static_cast<hsize_t>(rows.size());
-        const h5::Dataset table =
-            h5::create_dataset(parent, name, stored.get(), h5::Layout::fixed({count}));
-        if (count > 0) {
-            h5::write_all(table, in_memory.get(), rows.data(), "/summary/" + name);
-        }
-        h5::set_attribute(table.get(), "long_name", long_name);
-        h5::set_attribute(table.get(), "arm_names", join(arm_names, ","));
-    }
-
-    static std::string join(const std::vector<std::string>& items, const char* separator) {
-        std::string out;
-        for (const std::string& item : items) {
-            out += (out.empty() ? "" : separator) + item;
-        }
-        return out;
     }
 
     void end_run() {
@@ -945,6 +984,60 @@ struct Hdf5Recorder::Impl {
     }
 };
 
+/// A side-by-side lane: its own writer, sharing the run's layout and partial-output folder.
+class Hdf5Recorder::Lane final : public ReplicationRecorder {
+public:
+    explicit Lane(const Impl& impl)
+        : impl_(impl),
+          writer_(std::make_unique<ReplicationWriter>(impl.layout, impl.partial,
+                                                      impl.options.path.string())) {}
+    ~Lane() override {
+        try {
+            writer_->settle_writes();
+        } catch (...) {  // NOLINT(bugprone-empty-catch): as in ~Hdf5Recorder
+        }
+        const h5::QuietErrors quiet;
+        writer_->abandon();
+    }
+    Lane(const Lane&) = delete;
+    Lane& operator=(const Lane&) = delete;
+
+    void begin_replication(std::uint32_t replication, std::uint8_t arm,
+                           const World& world) override {
+        writer_->settle_writes();
+        const h5::QuietErrors quiet;
+        if (impl_.stage != Impl::Stage::running) {
+            throw RunError(
+                message("Hdf5Recorder: a side-by-side replication began outside the run of '",
+                        impl_.options.path.string(), "'"));
+        }
+        writer_->begin_replication(replication, arm, world);
+    }
+    void record_week(Week week, const World& world, std::span<const Event> events,
+                     std::span<const AreaWeek> areas) override {
+        writer_->settle_writes();
+        {
+            const h5::QuietErrors quiet;
+            writer_->record_week(week, world, events, areas);
+        }
+        writer_->start_week_writes();
+    }
+    void record_outcomes(std::uint32_t replication, std::uint8_t arm,
+                         const ArmOutcomes& outcomes) override {
+        writer_->record_outcomes(replication, arm, outcomes);
+    }
+    void end_replication(std::uint32_t replication, std::uint8_t arm, const World& world) override {
+        writer_->settle_writes();
+        const h5::QuietErrors quiet;
+        writer_->end_replication(replication, arm, world);
+    }
+
+private:
+    const Impl& impl_;
+    // Held apart: a task_group may throw from its destructor, a recorder may not.
+    std::unique_ptr<ReplicationWriter> writer_;
+};
+
 Hdf5Recorder::Hdf5Recorder(OutputOptions options, LevelOptions level)
     : impl_(std::make_unique<Impl>(std::move(options), level)) {}
 
@@ -952,7 +1045,7 @@ Hdf5Recorder::~Hdf5Recorder() {
     // A run that failed may leave a week's writes running: they finish before the file closes,
     // and what they threw is dropped (the run is already failing).
     try {
-        impl_->settle_writes();
+        impl_->writer.settle_writes();
     } catch (...) {  // NOLINT(bugprone-empty-catch): see above
     }
     // Without end_run the handles close here and AtomicFile removes the partial file.
@@ -962,32 +1055,42 @@ Hdf5Recorder::~Hdf5Recorder() {
 }
 
 void Hdf5Recorder::begin_run(const RunInfo& info) {
-    impl_->settle_writes();
+    impl_->writer.settle_writes();
     const h5::QuietErrors quiet;
     impl_->begin_run(info);
 }
 
 void Hdf5Recorder::begin_replication(std::uint32_t replication, std::uint8_t arm,
                                      const World& world) {
-    impl_->settle_writes();
+    impl_->writer.settle_writes();
     const h5::QuietErrors quiet;
-    impl_->begin_replication(replication, arm, world);
+    impl_->expect(Impl::Stage::running, "begin_replication");
+    impl_->writer.begin_replication(replication, arm, world);
 }
 
 void Hdf5Recorder::record_week(Week week, const World& world, std::span<const Event> events,
                                std::span<const AreaWeek> areas) {
-    impl_->settle_writes();
+    impl_->writer.settle_writes();
     {
         const h5::QuietErrors quiet;
-        impl_->record_week(week, world, events, areas);
+        impl_->writer.record_week(week, world, events, areas);
     }
     // After ~QuietErrors: from here until the next call, only the writes call HDF5.
-    impl_->start_week_writes();
+    impl_->writer.start_week_writes();
 }
 
 void Hdf5Recorder::record_outcomes(std::uint32_t replication, std::uint8_t arm,
                                    const ArmOutcomes& outcomes) {
-    impl_->record_outcomes(replication, arm, outcomes);
+    impl_->writer.record_outcomes(replication, arm, outcomes);
+}
+
+std::unique_ptr<ReplicationRecorder> Hdf5Recorder::side_by_side() {
+    // Lanes write their files at the same time: only a thread-safe HDF5 library allows that.
+    hbool_t threadsafe = 0;
+    if (H5is_library_threadsafe(&threadsafe) < 0 || threadsafe == 0) {
+        return nullptr;
+    }
+    return std::make_unique<Lane>(*impl_);
 }
 
 std::map<std::uint32_t, std::vector<ArmOutcomes>> Hdf5Recorder::finished_replications(
@@ -1001,20 +1104,20 @@ std::map<std::uint32_t, std::vector<ArmOutcomes>> Hdf5Recorder::finished_replica
 
 void Hdf5Recorder::end_replication(std::uint32_t replication, std::uint8_t arm,
                                    const World& world) {
-    impl_->settle_writes();
+    impl_->writer.settle_writes();
     const h5::QuietErrors quiet;
-    impl_->end_replication(replication, arm, world);
+    impl_->writer.end_replication(replication, arm, world);
 }
 
 void Hdf5Recorder::record_summary(std::span<const ArmOutcomes> runs,
                                   std::span<const ArmSummary> summary) {
-    impl_->settle_writes();
+    impl_->writer.settle_writes();
     const h5::QuietErrors quiet;
     impl_->record_summary(runs, summary);
 }
 
 void Hdf5Recorder::end_run() {
-    impl_->settle_writes();
+    impl_->writer.settle_writes();
     const h5::QuietErrors quiet;
     impl_->end_run();
 }

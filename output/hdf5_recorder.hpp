@@ -46,6 +46,9 @@ public:
                         std::span<const ArmSummary> summary) override;
     /// Marks the file complete, closes it and renames it into place. @throws OutputError
     void end_run() override;
+    /// A lane writing its replications to their own files of the partial-output folder, beside
+    /// this recorder's; nullptr when the HDF5 library is not thread-safe.
+    [[nodiscard]] std::unique_ptr<ReplicationRecorder> side_by_side() override;
 
     /// With `resume`: checks that the interrupted run's partial output belongs to this run and
     /// returns its finished replications' outcomes (for RunSpec::finished); empty otherwise.
@@ -55,6 +58,7 @@ public:
 
 private:
     struct Impl;
+    class Lane;
     std::unique_ptr<Impl> impl_;
 };
 

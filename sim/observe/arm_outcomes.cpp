@@ -33,7 +33,7 @@ struct PersonBlock {
 ArmOutcomeTracker::ArmOutcomeTracker(const Scenario& scenario, const World& world, std::uint8_t arm,
                                      std::uint32_t replication)
     : scenario_(scenario), survey_(world.persons, scenario.survey) {
-    // Kept in a variable: a reference into the returned temporary would dangle (cppcheck found it).
+    // Held by value: all_arms returns a temporary (a reference into it dangled; found by TSan).
     const std::vector<Regime> arms = all_arms(scenario);
     const Regime& regime = arms.at(arm);
     weekly_benefit_gbp_ = regime.benefit_claim.weekly_benefit_gbp;

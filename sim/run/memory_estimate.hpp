@@ -1,7 +1,8 @@
 // The memory a run of a scenario needs, estimated from the sizes of the world's columns before
 // anything is allocated (issue 6: a scenario that cannot fit is refused with a message, not killed
-// by the kernel hours in). Replications run one after another, so one world (plus the compact
-// snapshot arms restore from) is what must fit, whatever the thread count.
+// by the kernel hours in). One replication's world (plus the compact snapshot arms restore from)
+// is what must fit: replications side by side hold one each, and run only as many at once as fit
+// (sim/run/side_by_side.hpp), whatever the thread count.
 #pragma once
 
 #include <cstdint>

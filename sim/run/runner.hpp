@@ -1,5 +1,6 @@
-// Runs a scenario: replications one after another, each week's phases parallel inside a TBB
-// arena of the requested size. Results do not depend on the thread count.
+// Runs a scenario inside a TBB arena of the requested size: replications one after another, each
+// week's phases parallel, or small replications side by side (sim/run/side_by_side.hpp). Results
+// do not depend on the thread count or the mode.
 #pragma once
 
 #include <atomic>
@@ -11,6 +12,7 @@
 
 #include "sim/core/error.hpp"
 #include "sim/observe/arm_outcomes.hpp"
+#include "sim/run/side_by_side.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace jobsim {
@@ -36,6 +38,8 @@ struct RunSpec {
     std::uint64_t seed = 1;
     std::uint32_t replications = 1;
     std::uint32_t threads = 1;
+    /// Whether replications may run side by side (only with a recorder that has lanes).
+    SideBySide side_by_side = SideBySide::automatic;
     /// Checked at every week boundary; when set the run stops there (RunStopped).
     StopToken stop{};
     /// Replications an interrupted run finished already, with their outcomes by arm (--resume):
@@ -44,7 +48,7 @@ struct RunSpec {
 };
 
 /// Thrown by run_scenario when the StopToken was set: the run stopped at a week boundary, before
-/// record_summary. The replication under way is not finished; those before it are.
+/// record_summary. The replications under way are not finished; the others are.
 class RunStopped : public Error {
 public:
     explicit RunStopped(std::uint32_t replications_finished)
@@ -56,7 +60,9 @@ private:
     std::uint32_t replications_finished_;
 };
 
-/// Called after every simulated week (burn-in included) on the calling thread.
+/// Called after every simulated week (burn-in included), one call at a time: on the calling
+/// thread, or side by side on the lanes' threads with the weeks done over all replications (as
+/// whole replications finished, and weeks into the next).
 struct ProgressUpdate {
     std::uint32_t replication = 0;
     std::uint32_t replications = 0;
@@ -67,8 +73,9 @@ using ProgressFn = std::function<void(const ProgressUpdate&)>;
 
 /// Runs every replication: burn-in under the baseline regime, then the same world once per arm
 /// (common random numbers: the arm is not part of any random key). Calls the recorder on the
-/// calling thread and returns the summary of arms. Replications in `spec.finished` are skipped
-/// (their outcomes enter the summary as given).
+/// calling thread (side by side, its lanes on theirs) and returns the summary of arms, over the
+/// replications in order. Replications in `spec.finished` are skipped (their outcomes enter the
+/// summary as given).
 /// @throws RunStopped when spec.stop was set; RunError when an invariant breaks; whatever the
 ///         recorder throws (OutputError).
 std::vector<ArmSummary> run_scenario(const Scenario& scenario, const RunSpec& spec,

@@ -288,17 +288,23 @@ def case_bad_override():
 
 
 def case_thread_invariance():
-    """The same seed at 1 and 2 threads gives identical /arms and /summary (h5diff finds nothing)."""
+    """The same seed at 1 and 2 threads, replications one after another or side by side, gives
+    identical /arms and /summary (h5diff finds nothing)."""
     args = [BASELINE, "--set", "population.persons=10000", "--set", "weeks=12",
-            "--set", "burn_in_weeks=4", "--replications", "2", "--seed", "20240607"]
+            "--set", "burn_in_weeks=4", "--replications", "3", "--seed", "20240607"]
+    runs = {"a.h5": ["--threads", "1"],
+            "b.h5": ["--threads", "2", "--side-by-side", "off"],
+            "c.h5": ["--threads", "2"]}  # auto: side by side at this size
     with tempfile.TemporaryDirectory() as tmp:
-        expect_exit(jobsim("run", *args, "--threads", "1", "-o", "a.h5", cwd=tmp), 0, "1 thread")
-        expect_exit(jobsim("run", *args, "--threads", "2", "-o", "b.h5", cwd=tmp), 0, "2 threads")
-        for group in ("/arms", "/summary"):
-            diff = subprocess.run([H5DIFF, "a.h5", "b.h5", group, group], cwd=tmp,
-                                  capture_output=True, text=True, timeout=600, check=False)
-            expect(diff.returncode == 0 and diff.stdout.strip() == "",
-                   f"h5diff reports no difference in {group} between 1 and 2 threads", diff)
+        for name, options in runs.items():
+            expect_exit(jobsim("run", *args, *options, "-o", name, cwd=tmp), 0, " ".join(options))
+        for name in ("b.h5", "c.h5"):
+            for group in ("/arms", "/summary"):
+                diff = subprocess.run([H5DIFF, "a.h5", name, group, group], cwd=tmp,
+                                      capture_output=True, text=True, timeout=600, check=False)
+                expect(diff.returncode == 0 and diff.stdout.strip() == "",
+                       f"h5diff reports no difference in {group} between 1 thread and "
+                       f"{' '.join(runs[name])}", diff)
 
 
 def case_bench_smoke():
@@ -486,38 +492,48 @@ def resume_and_compare(tmp, out, reference, what):
 
 def case_kill_and_resume():
     """SIGKILL at several points (mid-replication before any finished, just after the first
-    finished, as the second begins and part way through writing it, during assembly): the finished replications are
-    readable and complete, and --resume gives the uninterrupted run's /arms and /summary."""
+    finished, as a later one begins and part way through writing it, during assembly), with
+    replications one after another and side by side: the finished replications are readable and
+    complete, and --resume (whichever way it runs them) gives the uninterrupted run's /arms and
+    /summary."""
     with tempfile.TemporaryDirectory() as tmp:
         reference = pathlib.Path(tmp) / "reference.h5"
         expect_exit(jobsim("run", BASELINE, *FAULT_RUN, "-o", reference), 0, "uninterrupted run")
         out = pathlib.Path(tmp) / "out.h5"
         folder = pathlib.Path(f"{out}.partial.d")
-        points = [("during the first replication", folder / "replication-0.h5.tmp", 0, 0),
-                  ("after the first replication", folder / "replication-0.h5", 0, 1),
-                  ("as the second begins", folder / "replication-1.h5.tmp", 0, 1),
-                  ("while writing the second", folder / "replication-1.h5.tmp", 200_000, 1)]
-        for what, marker, size, at_least in points:
-            run = start_run(out, "--force")
-            wait_for(run, marker, what, size)
+        # Side by side the first two replications begin together: the third is the first to
+        # begin after one finished.
+        modes = [("one after another", ["--side-by-side", "off"], 1),
+                 ("side by side", ["--side-by-side", "on"], 2)]
+        for mode, flags, later in modes:
+            points = [("during the first replication", folder / "replication-0.h5.tmp", 0, 0),
+                      ("after the first replication", folder / "replication-0.h5", 0, 1),
+                      ("as a later one begins", folder / f"replication-{later}.h5.tmp", 0, 1),
+                      ("while writing a later one", folder / f"replication-{later}.h5.tmp",
+                       200_000, 1)]
+            for what, marker, size, at_least in points:
+                what = f"{mode}: killed {what}"
+                run = start_run(out, "--force", *flags)
+                wait_for(run, marker, what, size)
+                run.kill()
+                run.communicate()
+                expect(run.returncode == -signal.SIGKILL, what)
+                expect(not out.exists(), f"{what}: no output file")
+                done = finished_replications(folder)
+                expect(len(done) >= at_least, f"{what}: {at_least}+ replications kept ({done})")
+                resume_and_compare(tmp, out, reference, what)
+            # Killed again while resuming: resuming twice still gives the same result.
+            run = start_run(out, "--force", *flags)
+            wait_for(run, folder / "replication-0.h5", "the first replication")
             run.kill()
             run.communicate()
-            expect(run.returncode == -signal.SIGKILL, f"killed {what}")
-            expect(not out.exists(), f"killed {what}: no output file")
-            done = finished_replications(folder)
-            expect(len(done) >= at_least, f"killed {what}: {at_least}+ replications kept ({done})")
-            resume_and_compare(tmp, out, reference, f"killed {what}")
-        # Killed again while resuming: resuming twice still gives the same result.
-        run = start_run(out, "--force")
-        wait_for(run, folder / "replication-0.h5", "the first replication")
-        run.kill()
-        run.communicate()
-        run = start_run(out, "--resume")
-        wait_for(run, folder / "replication-2.h5.tmp", "the resumed run's third replication")
-        run.kill()
-        run.communicate()
-        expect(len(finished_replications(folder)) >= 2, "kept across two kills")
-        resume_and_compare(tmp, out, reference, "killed twice")
+            run = start_run(out, "--resume", *flags)
+            wait_for(run, folder / f"replication-{later + 1}.h5.tmp",
+                     "the resumed run's replication after the first it ran")
+            run.kill()
+            run.communicate()
+            expect(len(finished_replications(folder)) >= 2, f"{mode}: kept across two kills")
+            resume_and_compare(tmp, out, reference, f"{mode}: killed twice")
         # Killed while assembling the output: every replication is kept.
         run = start_run(out, "--force")
         wait_for(run, pathlib.Path(f"{out}.partial"), "assembly")
