@@ -4,10 +4,10 @@
 # Every stage prints a header and its time, and any finding fails the script (exit 1).
 #
 # Usage: scripts/checks.sh [STAGE...]   STAGE: asan tsan tidy cppcheck fuzz
-# Default (CI): all five. Debian's libtbb is not built with ThreadSanitizer; the tsan stage shows
-# TSan TBB's fork and join through TBB's ITT notifications (tests/tsan/itt_to_tsan.cpp,
-# .ci/tsan.supp), runs the parallel, recorder and determinism tests with halt_on_error=1, and
-# checks that a deliberate race in a parallel loop is still reported.
+# Default: all five (CI runs asan cppcheck fuzz: see .ci/run). Debian's libtbb is not built with
+# ThreadSanitizer; the tsan stage shows TSan TBB's fork and join through TBB's ITT notifications
+# (tests/tsan/itt_to_tsan.cpp, .ci/tsan.supp), runs the parallel, recorder and determinism tests
+# with halt_on_error=1, and checks that a deliberate race in a parallel loop is still reported.
 # Build directories: build-asan, build-tsan; clang-tidy reads build/compile_commands.json (the
 # README's build), configuring build/ first if it is missing.
 # Extra CMake arguments for the sanitizer builds (e.g. a compiler launcher): JOBSIM_CHECKS_CMAKE_ARGS.
