@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <ranges>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -90,7 +89,11 @@ CrossProducts cross_products(const DesignMatrix& x, const Rows& rows, std::span<
 }
 
 OlsFit fit_ols(const DesignMatrix& x, std::span<const double> y) {
-    const CrossProducts products = cross_products(x, std::views::iota(std::size_t{0}, x.rows), y);
+    // Every row, 0 .. rows-1 (a plain list: clang 14, which runs clang-tidy, cannot parse GCC 12's
+    // std::views::iota).
+    std::vector<std::size_t> rows(x.rows);
+    std::iota(rows.begin(), rows.end(), std::size_t{0});
+    const CrossProducts products = cross_products(x, rows, y);
     OlsFit fit;
     try {
         fit.bread = inverse_positive_definite(products.gram);

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -244,6 +245,7 @@ CaseResult run_child(const std::vector<std::string>& arguments) {
 
     std::vector<std::string> owned = arguments;
     std::vector<char*> argv;
+    argv.reserve(owned.size() + 1);
     for (std::string& argument : owned) {
         argv.push_back(argument.data());
     }
@@ -350,7 +352,7 @@ std::string machine_description() {
 /// 1234567 -> "1,234,567".
 std::string grouped(double value) {
     std::string digits =
-        std::to_string(static_cast<unsigned long long>(std::max(value, 0.0) + 0.5));
+        std::to_string(static_cast<unsigned long long>(std::llround(std::max(value, 0.0))));
     for (std::ptrdiff_t at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) {
         digits.insert(static_cast<std::size_t>(at), 1, ',');
     }
@@ -393,7 +395,7 @@ std::vector<BenchCase> named_cases() {
 /// The named cases `--cases` picks (all when empty).
 /// @throws UsageError naming the known cases for an unknown one.
 std::vector<BenchCase> pick_named_cases(const std::vector<std::string>& names) {
-    const std::vector<BenchCase> all = named_cases();
+    std::vector<BenchCase> all = named_cases();  // not const: returned by move
     if (names.empty()) {
         return all;
     }
@@ -424,6 +426,7 @@ std::vector<BenchCase> ad_hoc_cases(const BenchArgs& args) {
         args.persons.empty() ? std::vector<std::uint32_t>{100'000, 1'000'000} : args.persons;
     const std::string stem = std::filesystem::path(scenario).stem().string();
     std::vector<BenchCase> cases;
+    cases.reserve(sizes.size());
     for (const std::uint32_t persons : sizes) {
         cases.push_back(single_run(message(stem, "-", persons), scenario, persons));
     }

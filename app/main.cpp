@@ -25,7 +25,8 @@ std::string join_arguments(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+// The function-try-block catches what setting up the command line throws (outside the inner try).
+int main(int argc, char** argv) try {
     using namespace jobsim;
     CLI::App cli{"jobsim: an agent-based simulator of UK employment support", "jobsim"};
     cli.set_version_flag("--version", std::string("jobsim ") + JOBSIM_VERSION);
@@ -64,4 +65,9 @@ int main(int argc, char** argv) {
         std::cerr << error_prefix << error.what() << '\n';
         return app::exit_failure;
     }
+} catch (const std::exception& error) {
+    std::cerr << error_prefix << error.what() << '\n';
+    return jobsim::app::exit_failure;
+} catch (...) {
+    return jobsim::app::exit_failure;
 }

@@ -43,6 +43,7 @@ constexpr std::array levels{output::OutputLevel::summary, output::OutputLevel::s
 
 std::vector<std::string> output_level_names() {
     std::vector<std::string> names;
+    names.reserve(levels.size());
     for (const output::OutputLevel level : levels) {
         names.emplace_back(output::level_name(level));
     }

@@ -908,7 +908,7 @@ struct Hdf5Recorder::Impl {
             const std::string group = message("arms/", layout.arm_names[a], "/replications/", r);
             h5::check(H5Ocopy(source.get(), group.c_str(), replications_groups[a].get(),
                               name.c_str(), H5P_DEFAULT, H5P_DEFAULT),
-                      file.get(), "copy", "/" + group + " from " + path);
+                      file.get(), "copy", message("/", group, " from ", path));
             const h5::Group copied(
                 h5::checked(H5Gopen2(replications_groups[a].get(), name.c_str(), H5P_DEFAULT),
                             file.get(), "open", "/" + group));
@@ -1086,7 +1086,7 @@ void Hdf5Recorder::record_outcomes(std::uint32_t replication, std::uint8_t arm,
 
 std::unique_ptr<ReplicationRecorder> Hdf5Recorder::side_by_side() {
     // Lanes write their files at the same time: only a thread-safe HDF5 library allows that.
-    hbool_t threadsafe = 0;
+    hbool_t threadsafe = false;
     if (H5is_library_threadsafe(&threadsafe) < 0 || threadsafe == 0) {
         return nullptr;
     }

@@ -37,7 +37,7 @@ std::vector<std::uint32_t> trajectory_panel(const LevelOptions& options, std::ui
         return ids;
     }
     for (std::uint32_t k = 0; k < n; ++k) {
-        ids[k] = static_cast<std::uint32_t>(std::uint64_t{k} * persons / n);
+        ids[k] = static_cast<std::uint32_t>(static_cast<std::uint64_t>(k) * persons / n);
     }
     return ids;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages jobsim needs to build, test and read its output, when they are
 # missing. Idempotent, and silent when everything is already there. Needs root (or sudo).
+# With --checks, also what scripts/checks.sh needs (sanitizer runtimes, clang-tidy, cppcheck).
 set -euo pipefail
 
 packages=(
@@ -18,6 +19,17 @@ packages=(
   python3-numpy
   clang-format      # the repo's .clang-format (version 14)
 )
+if [[ "${1:-}" == "--checks" ]]; then
+  packages+=(
+    clang              # clang 14: libFuzzer (scripts/fuzz.sh)
+    libclang-rt-14-dev # clang's sanitizer and libFuzzer runtimes
+    clang-tidy         # clang-tidy 14 and run-clang-tidy-14 (.clang-tidy)
+    cppcheck           # cppcheck 2.10
+  )
+elif [[ $# -gt 0 ]]; then
+  echo "usage: setup.sh [--checks]" >&2
+  exit 2
+fi
 
 missing=()
 for package in "${packages[@]}"; do

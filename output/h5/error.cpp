@@ -2,6 +2,7 @@
 #include "output/h5/error.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/core/error.hpp"
@@ -30,7 +31,10 @@ std::string innermost_reason() {
         const std::size_t start = system + marker.size();
         const std::size_t end = reason.find('\'', start);
         if (end != std::string::npos) {
-            reason = reason.substr(0, operation) + ": " + reason.substr(start, end - start);
+            std::string shorter = reason.substr(0, operation);
+            shorter += ": ";
+            shorter += reason.substr(start, end - start);
+            reason = std::move(shorter);
         }
     }
     return reason;

@@ -142,7 +142,8 @@ void provider_choice(const WeekContext& context, World& world, EventSink& events
         }
     });
     // Serially, in cell order: fade the record and add this week's results.
-    for (std::uint8_t arm = 0; arm < context.arms.size(); ++arm) {
+    for (std::size_t a = 0; a < context.arms.size(); ++a) {
+        const auto arm = static_cast<std::uint8_t>(a);  // arms are numbered in 8 bits
         const ProviderChoiceParams& params = context.regime(arm).provider_choice;
         if (!params.enabled) {
             continue;

@@ -64,8 +64,10 @@ void place_areas(const Scenario& scenario, Areas& areas) {
     areas.y_km.resize(count);
     areas.demand_multiplier.assign(count, 1.0f);
     for (std::uint16_t a = 0; a < count; ++a) {
-        areas.x_km[a] = static_cast<float>(a % side) * spacing;
-        areas.y_km[a] = static_cast<float>(a / side) * spacing;
+        const auto column = a % side;
+        const auto row = a / side;  // whole rows: integer division on purpose
+        areas.x_km[a] = static_cast<float>(column) * spacing;
+        areas.y_km[a] = static_cast<float>(row) * spacing;
     }
 }
 

@@ -71,10 +71,10 @@ constexpr std::size_t max_problems_shown = 50;
 std::string too_large_text(const std::filesystem::path& file) {
     std::error_code code;
     const std::uintmax_t size = std::filesystem::file_size(file, code);
-    return message("the scenario is ",
-                   code ? message("more than ", max_scenario_bytes) : message(size),
-                   " bytes; expected a scenario file of at most ", max_scenario_bytes, " bytes (",
-                   max_scenario_bytes / (1024 * 1024), " MiB), refused before reading it");
+    return message(
+        "the scenario is ", code ? message("more than ", max_scenario_bytes) : message(size),
+        " bytes; expected a scenario file of at most ", max_scenario_bytes, " bytes (",
+        max_scenario_bytes / (std::size_t{1024} * 1024), " MiB), refused before reading it");
 }
 
 /// Reads a whole file; nullopt (with errno's message in `error`) when it cannot be read. Reads at
@@ -321,8 +321,8 @@ Scenario load_scenario_text(std::string_view yaml, std::string_view file_label,
             {{.position = {.line = 1, .column = 1},
               .key_path = "",
               .message = message("the scenario is ", yaml.size(), " bytes; expected at most ",
-                                 max_scenario_bytes, " bytes (", max_scenario_bytes / (1024 * 1024),
-                                 " MiB)")}},
+                                 max_scenario_bytes, " bytes (",
+                                 max_scenario_bytes / (std::size_t{1024} * 1024), " MiB)")}},
             files, overrides);
     }
     detail::ParsedYaml parsed = detail::parse_yaml(yaml);

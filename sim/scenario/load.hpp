@@ -17,7 +17,7 @@ namespace jobsim::scenario {
 
 /// The largest scenario file read (1 MiB; scenarios/baseline.yaml, every key written out with its
 /// documentation, is under 100 KiB): a larger file is refused before it is parsed.
-inline constexpr std::size_t max_scenario_bytes = 1024 * 1024;
+inline constexpr std::size_t max_scenario_bytes = std::size_t{1024} * 1024;
 
 /// A command-line override "key.path=value"; the value is read as a YAML scalar or flow node.
 struct Override {

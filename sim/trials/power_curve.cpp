@@ -65,6 +65,7 @@ std::vector<std::uint32_t> choose_in_proportion(
     const std::map<std::uint64_t, std::vector<std::uint32_t>>& groups, std::size_t keep,
     rng::Stream& stream) {
     std::vector<std::size_t> sizes;
+    sizes.reserve(groups.size());
     for (const auto& [group, items] : groups) {
         sizes.push_back(items.size());
     }

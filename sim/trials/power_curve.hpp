@@ -19,8 +19,8 @@ namespace jobsim::trials {
 /// The estimates of the primary outcome at the longest horizon in each subsample of one
 /// replication, one group per point (in power_points order).
 [[nodiscard]] std::vector<PowerDraw> power_curve_draws(const TrialSpec& spec,
-                                                       const TrialReplication& replication,
+                                                       const TrialReplication& rep,
                                                        rng::ReplicationKey key,
-                                                       std::uint32_t replication_index);
+                                                       std::uint32_t replication);
 
 }  // namespace jobsim::trials

@@ -62,6 +62,7 @@ std::vector<DiagnosisRow> diagnose_draws(const std::vector<TrialDraw>& draws,
         draws, [](const TrialDraw& d) { return d.key; },
         [&](const DrawKey& key, const std::vector<const TrialDraw*>& group) {
             std::vector<analysis::Draw> values;
+            values.reserve(group.size());
             for (const TrialDraw* d : group) {
                 values.push_back(d->draw);
             }

@@ -96,6 +96,7 @@ public:
     template <class Enum, class Names>
     void choice(std::string_view key, Enum& value, const Names& names, const Spec& spec) {
         std::vector<std::string> allowed;
+        allowed.reserve(std::size(names));
         for (const auto& name : names) {
             allowed.emplace_back(name.name);
         }

@@ -184,7 +184,7 @@ template <ListField T>
 /// The type column of the key reference.
 template <ListField T>
 [[nodiscard]] std::string type_name() {
-    return NumberField<typename T::value_type> ? "list of numbers" : "list of integers";
+    return (NumberField<typename T::value_type>) ? "list of numbers" : "list of integers";
 }
 
 template <ScalarField T>
