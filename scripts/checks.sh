@@ -4,12 +4,12 @@
 # Every stage prints a header and its time, and any finding fails the script (exit 1).
 #
 # Usage: scripts/checks.sh [STAGE...]   STAGE: asan tsan tidy cppcheck fuzz
-# Default: all five (CI runs asan cppcheck fuzz: see .ci/run). Debian's libtbb is not built with
+# Default: all five, as .ci/run runs them. Debian's libtbb is not built with
 # ThreadSanitizer; the tsan stage shows TSan TBB's fork and join through TBB's ITT notifications
 # (tests/tsan/itt_to_tsan.cpp, .ci/tsan.supp), runs the parallel, recorder and determinism tests
 # with halt_on_error=1, and checks that a deliberate race in a parallel loop is still reported.
-# Build directories: build-asan, build-tsan; clang-tidy reads build/compile_commands.json (the
-# README's build), configuring build/ first if it is missing.
+# Build directories: build-asan, build-tsan (unity builds, the project's default), build-tidy (only
+# configured, for clang-tidy's compile database), build-fuzz (scripts/fuzz.sh).
 # Extra CMake arguments for the sanitizer builds (e.g. a compiler launcher): JOBSIM_CHECKS_CMAKE_ARGS.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -73,14 +73,20 @@ tsan() {
 
 tidy() {
   header "clang-tidy (.clang-tidy) over ${sources[*]}"
-  if [[ ! -f build/compile_commands.json ]]; then
-    cmake -S . -B build -DJOBSIM_WERROR=ON >/dev/null
-  fi
-  local pattern
+  # Its own configuration without unity batches, so the compile database names every source file
+  # (a unity build's database names the batches, which clang-tidy would check as one file each).
+  cmake -S . -B build-tidy -DJOBSIM_WERROR=ON -DCMAKE_UNITY_BUILD=OFF "${extra_cmake[@]}" >/dev/null
+  local pattern expected listed
   pattern="$root/($(IFS='|'; echo "${sources[*]}"))/.*\\.cpp\$"
+  expected=$(find "${sources[@]}" -name '*.cpp' | wc -l)
+  listed=$(grep -cE "\"file\": \"${pattern%\$}\"" build-tidy/compile_commands.json || true)
+  if [[ $listed -ne $expected ]]; then
+    echo "checks.sh: build-tidy's compile database names $listed of the $expected source files" >&2
+    exit 1
+  fi
   # The database holds GCC's flags: clang ignores the warning options it does not know.
   # .ci/clang14 supplies <source_location>, which clang 14 cannot parse from GCC 12's library.
-  run-clang-tidy-14 -quiet -p build -j"$jobs" -extra-arg-before=-isystem"$root/.ci/clang14" \
+  run-clang-tidy-14 -quiet -p build-tidy -j"$jobs" -extra-arg-before=-isystem"$root/.ci/clang14" \
     -extra-arg=-Wno-unknown-warning-option "$pattern"
   footer tidy
 }

@@ -1,9 +1,9 @@
 #include "sim/observe/arm_outcomes.hpp"
 
 #include <cmath>
-#include <limits>
 
 #include "sim/observe/public_cost.hpp"
+#include "sim/observe/share.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/schedule/parallel.hpp"
 #include "sim/state/world.hpp"
@@ -12,15 +12,10 @@ namespace jobsim {
 
 namespace {
 
-constexpr double not_measured = std::numeric_limits<double>::quiet_NaN();
 /// Sustained work is six months in a job (seed P10); employment is read at 26 and 52 weeks.
 constexpr std::uint16_t sustained_weeks = 26;
 constexpr Week early_horizon = 26;
 constexpr Week late_horizon = 52;
-
-double share(std::uint32_t part, std::uint32_t whole) {
-    return whole == 0 ? not_measured : static_cast<double>(part) / whole;
-}
 
 /// One block of persons' share of the weekly scan.
 struct PersonBlock {

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <stdexcept>
 
+#include "sim/observe/share.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/state/world.hpp"
 
@@ -12,7 +12,6 @@ namespace jobsim {
 
 namespace {
 
-constexpr double not_measured = std::numeric_limits<double>::quiet_NaN();
 constexpr std::uint32_t no_claim = 0xFFFFFFFFu;
 constexpr Week sanction_window_weeks = 13;  // C6: the effect fades after about 3 months
 constexpr Week repeat_history_weeks = 104;  // C3 looks back over previous claims

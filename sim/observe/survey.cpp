@@ -1,19 +1,13 @@
 #include "sim/observe/survey.hpp"
 
-#include <limits>
-
 #include "sim/mechanisms/action_plan.hpp"
+#include "sim/observe/share.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/state/persons.hpp"
 
 namespace jobsim {
 
 namespace {
-
-double share(std::uint32_t part, std::uint32_t whole) {
-    return whole == 0 ? std::numeric_limits<double>::quiet_NaN()
-                      : static_cast<double>(part) / whole;
-}
 
 // What a respondent would answer, as of their last meeting: bits of SurveyTracker::answers_.
 constexpr unsigned met_coach = 1u << 0;

@@ -9,6 +9,8 @@
 
 #include "analysis/cluster_difference_in_means.hpp"
 
+namespace test_cluster_difference_in_means {
+
 using jobsim::analysis::cluster_difference_in_means;
 using jobsim::analysis::Estimate;
 
@@ -49,3 +51,5 @@ TEST_CASE(
     CHECK_THROWS_AS(cluster_difference_in_means(y, treated, short_cluster), std::invalid_argument);
     CHECK_THROWS_AS(cluster_difference_in_means(y, treated, cluster, -0.1), std::invalid_argument);
 }
+
+}  // namespace test_cluster_difference_in_means

@@ -9,6 +9,8 @@
 #include "analysis/covariate_adjustment.hpp"
 #include "analysis/difference_in_means.hpp"
 
+namespace test_covariate_adjustment {
+
 using jobsim::analysis::DesignMatrix;
 using jobsim::analysis::difference_in_means;
 using jobsim::analysis::Estimate;
@@ -83,3 +85,5 @@ TEST_CASE("lin adjustment: too few units per arm give NaN; mismatched input is a
     CHECK_THROWS_AS(lin_adjusted(y, treated, one_covariate(short_x)), std::invalid_argument);
     CHECK_THROWS_AS(lin_adjusted(y, treated, one_covariate(x), 2.0), std::invalid_argument);
 }
+
+}  // namespace test_covariate_adjustment

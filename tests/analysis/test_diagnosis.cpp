@@ -15,6 +15,8 @@
 
 #include "random_assignment.hpp"
 
+namespace test_diagnosis {
+
 using namespace jobsim::analysis;
 
 namespace {
@@ -171,3 +173,5 @@ TEST_CASE("diagnosis: a draw carries an estimator's result and the replication's
     CHECK(d.ci_high == 2.1);
     CHECK(d.truth == 0.8);
 }
+
+}  // namespace test_diagnosis

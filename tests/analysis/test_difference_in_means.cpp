@@ -8,6 +8,8 @@
 
 #include "analysis/difference_in_means.hpp"
 
+namespace test_difference_in_means {
+
 using jobsim::analysis::difference_in_means;
 using jobsim::analysis::Estimate;
 
@@ -58,3 +60,5 @@ TEST_CASE("difference in means: too few units give NaN; mismatched input is an e
     const std::vector<std::uint8_t> flags{1, 1, 0};
     CHECK_THROWS_AS(difference_in_means(y, flags, 1.5), std::invalid_argument);
 }
+
+}  // namespace test_difference_in_means

@@ -7,6 +7,8 @@
 
 #include "analysis/estimate.hpp"
 
+namespace test_estimate {
+
 using jobsim::analysis::Estimate;
 using jobsim::analysis::t_inference;
 
@@ -33,3 +35,5 @@ TEST_CASE("estimate: a zero standard error gives a point interval; no df gives N
     CHECK(std::isnan(no_df.ci_low));
     CHECK_THROWS_AS(t_inference(1.0, 0.5, 3.0, 1.0), std::invalid_argument);
 }
+
+}  // namespace test_estimate

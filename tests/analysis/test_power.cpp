@@ -16,6 +16,8 @@
 
 #include "random_assignment.hpp"
 
+namespace test_power {
+
 using namespace jobsim::analysis;
 
 namespace {
@@ -191,3 +193,5 @@ TEST_CASE("power: randomising clusters inflates the variance by the design effec
     CHECK(individually_randomised.variance() ==
           Approx(4.0 / units * finite_population).epsilon(0.04));
 }
+
+}  // namespace test_power

@@ -11,6 +11,8 @@
 #include "analysis/difference_in_means.hpp"
 #include "analysis/randomisation_inference.hpp"
 
+namespace test_randomisation_inference {
+
 using namespace jobsim::analysis;
 
 namespace {
@@ -92,3 +94,5 @@ TEST_CASE(
         CHECK(p_values[i] == Approx(static_cast<double>(i / 2 + 1) / 10.0));
     }
 }
+
+}  // namespace test_randomisation_inference

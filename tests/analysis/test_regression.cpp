@@ -13,6 +13,8 @@
 #include "analysis/regression.hpp"
 #include "analysis/small_matrix.hpp"
 
+namespace test_regression {
+
 using jobsim::analysis::DesignMatrix;
 using jobsim::analysis::difference_in_means;
 using jobsim::analysis::Estimate;
@@ -253,3 +255,5 @@ TEST_CASE("regression: malformed designs and requests are errors", "[analysis][r
     const DesignMatrix ragged{4, 2, std::vector<double>(7, 1.0)};
     CHECK_THROWS_AS(ols_coefficient(ragged, y, 1, Variance::hc2, {}), std::invalid_argument);
 }
+
+}  // namespace test_regression

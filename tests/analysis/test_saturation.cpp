@@ -9,6 +9,8 @@
 
 #include "analysis/saturation.hpp"
 
+namespace test_saturation {
+
 using jobsim::analysis::saturation_effects;
 using jobsim::analysis::SaturationEstimates;
 
@@ -145,3 +147,5 @@ TEST_CASE("saturation: inconsistent designs are errors", "[analysis][saturation]
     ragged.cluster.pop_back();
     CHECK_THROWS_AS(estimate(ragged), std::invalid_argument);
 }
+
+}  // namespace test_saturation

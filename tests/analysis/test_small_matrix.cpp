@@ -7,6 +7,8 @@
 
 #include "analysis/small_matrix.hpp"
 
+namespace test_small_matrix {
+
 using jobsim::analysis::inverse_positive_definite;
 using jobsim::analysis::matrix_function;
 using jobsim::analysis::SquareMatrix;
@@ -73,3 +75,5 @@ TEST_CASE("small matrix: Jacobi finds the eigenvalues and rebuilds the matrix, s
     const SquareMatrix root = matrix_function(eigen, [](double x) { return std::sqrt(x); });
     check_equal(root * root, b, 1e-13);
 }
+
+}  // namespace test_small_matrix

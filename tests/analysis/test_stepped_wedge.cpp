@@ -9,6 +9,8 @@
 
 #include "analysis/stepped_wedge.hpp"
 
+namespace test_stepped_wedge {
+
 using jobsim::analysis::Estimate;
 using jobsim::analysis::stepped_wedge_fixed_effects;
 
@@ -152,3 +154,5 @@ TEST_CASE("stepped wedge: with a constant effect the two estimators agree exactl
                                                                      panel.period, exposure);
     CHECK(e.estimate == Approx(2.5).epsilon(1e-10));
 }
+
+}  // namespace test_stepped_wedge

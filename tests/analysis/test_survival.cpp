@@ -10,6 +10,8 @@
 
 #include "analysis/survival.hpp"
 
+namespace test_survival {
+
 using namespace jobsim::analysis;
 
 namespace {
@@ -89,3 +91,5 @@ TEST_CASE("survival: identical groups are not different; mismatched input is an 
     CHECK_THROWS_AS(kaplan_meier(weeks, short_events), std::invalid_argument);
     CHECK_THROWS_AS(log_rank(weeks, events, short_events), std::invalid_argument);
 }
+
+}  // namespace test_survival

@@ -16,6 +16,8 @@
 #include "output/person_row.hpp"
 #include "tests/output/h5_read.hpp"
 
+namespace test_appended_table {
+
 namespace {
 
 using namespace jobsim;
@@ -166,3 +168,5 @@ TEST_CASE("RowPacker declines types whose members need HDF5's conversion", "[out
     CHECK_FALSE(h5::RowPacker::plain(H5T_NATIVE_UINT32, H5T_STD_U32LE).has_value());
     CHECK(h5::RowPacker::plain(memory.get(), same.get()).has_value());
 }
+
+}  // namespace test_appended_table

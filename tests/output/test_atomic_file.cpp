@@ -12,6 +12,8 @@
 
 #include <unistd.h>
 
+namespace test_atomic_file {
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -104,3 +106,5 @@ TEST_CASE("atomic_file: a bare file name refers to the current folder", "[output
     const AtomicFile file("jobsim_atomic_file_test_does_not_exist.h5", false);
     CHECK(file.partial_path() == "jobsim_atomic_file_test_does_not_exist.h5.partial");
 }
+
+}  // namespace test_atomic_file

@@ -16,6 +16,8 @@
 
 #include <zlib.h>
 
+namespace test_filters {
+
 namespace {
 
 using jobsim::output::h5::filter_chunk;
@@ -116,3 +118,5 @@ TEST_CASE(
             0);
     CHECK(read == rows);
 }
+
+}  // namespace test_filters

@@ -17,6 +17,8 @@
 #include "tests/output/h5_read.hpp"
 #include "tests/output/sample_run.hpp"
 
+namespace test_hdf5_recorder {
+
 namespace {
 
 using jobsim::testing::SampleRun;
@@ -574,3 +576,5 @@ TEST_CASE("hdf5_recorder: a recorder destroyed with a week's writes pending remo
     CHECK_FALSE(fs::exists(path));
     CHECK_FALSE(fs::exists(dir / "run.h5.partial"));
 }
+
+}  // namespace test_hdf5_recorder

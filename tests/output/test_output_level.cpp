@@ -16,6 +16,8 @@
 #include "tests/output/h5_read.hpp"
 #include "tests/output/sample_run.hpp"
 
+namespace test_output_level {
+
 namespace {
 
 using jobsim::output::LevelOptions;
@@ -171,3 +173,5 @@ TEST_CASE("output_level: a panel of 0 keeps the tables and writes empty trajecto
     const auto persons = jobsim::testing::open_dataset(file.get(), replication(0) + "/persons");
     CHECK(jobsim::testing::dims_of(persons.get()) == std::vector<hsize_t>{run.persons});
 }
+
+}  // namespace test_output_level

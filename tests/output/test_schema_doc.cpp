@@ -11,6 +11,8 @@
 #include "tests/output/h5_read.hpp"
 #include "tests/output/sample_run.hpp"
 
+namespace test_schema_doc {
+
 namespace {
 
 struct Names {
@@ -121,3 +123,5 @@ TEST_CASE("schema: every table, column and attribute of a trial file is document
     REQUIRE(names.columns.count("coverage") == 1);
     check_documented(names, "a trial file");
 }
+
+}  // namespace test_schema_doc

@@ -6,6 +6,8 @@
 
 #include "sim/core/deflate.hpp"
 
+namespace test_deflate {
+
 using namespace jobsim;
 
 namespace {
@@ -61,3 +63,5 @@ TEST_CASE("deflate: inflating to another size or from corrupt bytes throws", "[c
     std::vector<std::byte> same(100);
     CHECK_THROWS_AS(inflate_exact(bytes({1, 2, 3, 4}), same), std::runtime_error);
 }
+
+}  // namespace test_deflate

@@ -9,6 +9,8 @@
 #include "sim/mechanisms/action_plan.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_action_plan {
+
 namespace {
 
 using namespace jobsim;
@@ -139,3 +141,5 @@ TEST_CASE("action_plan: the same key gives the same result, at any thread count"
     testing::check_same_key_same_outcome(reference, &m::action_plan, scenario, prepared.world,
                                          prepared.week, seed, threads);
 }
+
+}  // namespace test_action_plan

@@ -15,6 +15,8 @@
 #include "sim/mechanisms/labour_force_participation.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_area_conditions {
+
 namespace {
 
 using namespace jobsim;
@@ -183,3 +185,5 @@ TEST_CASE("area_conditions: the same key gives the same result, at any thread co
     testing::check_same_key_same_outcome(reference, &m::area_conditions, scenario, world, 0, seed,
                                          threads);
 }
+
+}  // namespace test_area_conditions

@@ -11,6 +11,8 @@
 #include "sim/mechanisms/barrier_disclosure.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_barrier_disclosure {
+
 namespace {
 
 using namespace jobsim;
@@ -144,3 +146,5 @@ TEST_CASE("barrier_disclosure: the same key gives the same result, at any thread
     testing::check_same_key_same_outcome(reference, &m::barrier_disclosure, scenario,
                                          prepared.world, prepared.week, seed, threads);
 }
+
+}  // namespace test_barrier_disclosure

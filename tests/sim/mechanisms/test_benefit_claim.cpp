@@ -11,6 +11,8 @@
 #include "sim/mechanisms/benefit_claim.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_benefit_claim {
+
 namespace {
 
 using namespace jobsim;
@@ -302,3 +304,5 @@ TEST_CASE(
     CHECK(world.persons.claim[3] == ClaimState::claiming);
     CHECK(world.persons.coach[0] != none<CoachId>);
 }
+
+}  // namespace test_benefit_claim

@@ -8,6 +8,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/network_checks.hpp"
 
+namespace test_bring_a_friend {
+
 namespace {
 
 using namespace jobsim;
@@ -75,3 +77,5 @@ TEST_CASE("bring_a_friend: the same key gives the same result, at any thread cou
     testing::check_same_key_same_outcome(reference, &m::bring_a_friend, scenario, world, 0, seed,
                                          threads);
 }
+
+}  // namespace test_bring_a_friend

@@ -8,6 +8,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/network_checks.hpp"
 
+namespace test_co_design {
+
 namespace {
 
 using namespace jobsim;
@@ -126,3 +128,5 @@ TEST_CASE("co_design: the same key gives the same result, at any thread count",
     testing::check_same_key_same_outcome(reference, &m::co_design, scenario, prepared.world,
                                          prepared.week, seed, threads);
 }
+
+}  // namespace test_co_design

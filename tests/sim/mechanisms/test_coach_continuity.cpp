@@ -13,6 +13,8 @@
 #include "sim/mechanisms/coach_continuity.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_coach_continuity {
+
 namespace {
 
 using namespace jobsim;
@@ -235,3 +237,5 @@ TEST_CASE("coach_continuity: coach switches accumulate with the length of a clai
     CHECK(52.0 * per_week > 2.0);  // three or more coaches in a year (R6)
     CHECK(52.0 * per_week < 4.0);
 }
+
+}  // namespace test_coach_continuity

@@ -10,6 +10,8 @@
 #include "sim/mechanisms/provider_referral.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_coach_information {
+
 namespace {
 
 using namespace jobsim;
@@ -128,3 +130,5 @@ TEST_CASE("coach_information: the same key gives the same result, at any thread 
     testing::check_same_key_same_outcome(reference, &m::coach_information, scenario, world, week,
                                          seed, threads);
 }
+
+}  // namespace test_coach_information

@@ -13,6 +13,8 @@
 #include "sim/mechanisms/coach_meeting.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_coach_meeting {
+
 namespace {
 
 using namespace jobsim;
@@ -290,3 +292,5 @@ TEST_CASE("coach_meeting: the same key gives the same result, at any thread coun
     testing::check_same_key_same_outcome(reference, &m::coach_meeting, scenario, prepared.world,
                                          prepared.week, seed, threads);
 }
+
+}  // namespace test_coach_meeting

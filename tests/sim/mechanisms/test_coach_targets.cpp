@@ -13,6 +13,8 @@
 #include "sim/mechanisms/provider_referral.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_coach_targets {
+
 namespace {
 
 using namespace jobsim;
@@ -279,3 +281,5 @@ TEST_CASE("coach_targets: the same world gives the same factors at any thread co
     CHECK(testing::outcome_differences(reference, again) == "");
     CHECK(!prepared.world.coach_targets.sanction.empty());
 }
+
+}  // namespace test_coach_targets

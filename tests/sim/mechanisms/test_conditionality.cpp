@@ -11,6 +11,8 @@
 #include "sim/mechanisms/conditionality.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_conditionality {
+
 namespace {
 
 using namespace jobsim;
@@ -465,3 +467,5 @@ TEST_CASE(
     CHECK(world.persons.search_requirement[0] == 0);
     CHECK(world.persons.claim[0] == ClaimState::claiming);
 }
+
+}  // namespace test_conditionality

@@ -12,6 +12,8 @@
 #include "sim/mechanisms/employer_choice.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_employer_choice {
+
 namespace {
 
 using namespace jobsim;
@@ -341,3 +343,5 @@ TEST_CASE("employer_choice: the same key gives the same result, at any thread co
     testing::check_same_key_same_outcome(reference, &m::employer_choice, scenario, prepared.world,
                                          prepared.week, seed, threads);
 }
+
+}  // namespace test_employer_choice

@@ -13,6 +13,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/support_fixture.hpp"
 
+namespace test_employer_links {
+
 namespace {
 
 using namespace jobsim;
@@ -235,3 +237,5 @@ TEST_CASE("employer_links: the same key gives the same result, at any thread cou
     testing::check_same_key_same_outcome(reference, &m::employer_links, scenario, prepared.world,
                                          prepared.week, seed, threads);
 }
+
+}  // namespace test_employer_links

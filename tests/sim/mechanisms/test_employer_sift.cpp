@@ -9,6 +9,8 @@
 #include "sim/mechanisms/job_search.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_employer_sift {
+
 namespace {
 
 using namespace jobsim;
@@ -176,3 +178,5 @@ TEST_CASE("employer_sift: the same key gives the same result, at any thread coun
     testing::check_same_key_same_outcome(reference, &m::employer_sift, scenario, prepared.world,
                                          prepared.week, seed, threads);
 }
+
+}  // namespace test_employer_sift

@@ -12,6 +12,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/network_checks.hpp"
 
+namespace test_group_consultations {
+
 namespace {
 
 using namespace jobsim;
@@ -203,3 +205,5 @@ TEST_CASE("group_consultations: the same key gives the same result, at any threa
                                              prepared.week, seed, threads);
     }
 }
+
+}  // namespace test_group_consultations

@@ -9,6 +9,8 @@
 #include "sim/mechanisms/job_search.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_hardship {
+
 namespace {
 
 using namespace jobsim;
@@ -133,3 +135,5 @@ TEST_CASE("hardship: the same world gives the same result at any thread count (n
         testing::outcome_of(&m::hardship, scenario, prepared.world, prepared.week, seed + 1, 4);
     CHECK(testing::outcome_differences(reference, other) == "");
 }
+
+}  // namespace test_hardship

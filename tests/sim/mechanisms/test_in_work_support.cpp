@@ -12,6 +12,8 @@
 #include "sim/state/invariants.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_in_work_support {
+
 namespace {
 
 using namespace jobsim;
@@ -172,3 +174,5 @@ TEST_CASE("in_work_support: same outcome at 1 and 4 threads", "[mechanism][in_wo
     CHECK(testing::outcome_differences(one, four) == "");
     CHECK(testing::changed_columns(testing::snapshot(world), one.state) != "");
 }
+
+}  // namespace test_in_work_support

@@ -11,6 +11,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/network_checks.hpp"
 
+namespace test_job_leads {
+
 namespace {
 
 using namespace jobsim;
@@ -178,3 +180,5 @@ TEST_CASE("job_leads: the same key gives the same result, at any thread count",
     testing::check_same_key_same_outcome(reference, &m::job_leads, scenario, prepared.world,
                                          prepared.week, seed, threads);
 }
+
+}  // namespace test_job_leads

@@ -11,6 +11,8 @@
 #include "sim/mechanisms/job_search.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_job_search {
+
 namespace {
 
 using namespace jobsim;
@@ -355,3 +357,5 @@ TEST_CASE("job_search: the same key gives the same result, at any thread count",
     testing::check_same_key_same_outcome(reference, &m::job_search, scenario, prepared.world,
                                          prepared.week, seed, threads);
 }
+
+}  // namespace test_job_search

@@ -9,6 +9,8 @@
 #include "sim/mechanisms/job_separation.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_job_separation {
+
 namespace {
 
 using namespace jobsim;
@@ -257,3 +259,5 @@ TEST_CASE("job_separation: the same key gives the same result, at any thread cou
     testing::check_same_key_same_outcome(reference, &m::job_separation, scenario, prepared.world,
                                          prepared.week, seed, threads);
 }
+
+}  // namespace test_job_separation

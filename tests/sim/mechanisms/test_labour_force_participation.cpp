@@ -10,6 +10,8 @@
 #include "sim/mechanisms/labour_force_participation.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_labour_force_participation {
+
 namespace {
 
 using namespace jobsim;
@@ -228,3 +230,5 @@ TEST_CASE("labour_force_participation: the same key gives the same result, at an
     testing::check_same_key_same_outcome(reference, &m::labour_force_participation, scenario,
                                          prepared.world, prepared.week, seed, threads);
 }
+
+}  // namespace test_labour_force_participation

@@ -12,6 +12,8 @@
 #include "sim/mechanisms/vacancy_flow.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_labour_market_shocks {
+
 namespace {
 
 using namespace jobsim;
@@ -136,3 +138,5 @@ TEST_CASE("labour_market_shocks: same outcome at 1 and 4 threads",
     CHECK(testing::outcome_differences(one, four) == "");
     CHECK(testing::changed_columns(testing::snapshot(world), one.state) != "");
 }
+
+}  // namespace test_labour_market_shocks

@@ -10,6 +10,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/network_checks.hpp"
 
+namespace test_mentoring {
+
 namespace {
 
 using namespace jobsim;
@@ -111,3 +113,5 @@ TEST_CASE("mentoring: the same key gives the same result, at any thread count",
     testing::check_same_key_same_outcome(reference, &m::mentoring, scenario, prepared.world,
                                          prepared.week, seed, threads);
 }
+
+}  // namespace test_mentoring

@@ -9,6 +9,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/network_checks.hpp"
 
+namespace test_peer_groups {
+
 namespace {
 
 using namespace jobsim;
@@ -129,3 +131,5 @@ TEST_CASE("peer_groups, mixed_events: the same key gives the same result, at any
                                              prepared.week, seed, threads);
     }
 }
+
+}  // namespace test_peer_groups

@@ -12,6 +12,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/support_fixture.hpp"
 
+namespace test_personal_budget {
+
 namespace {
 
 using namespace jobsim;
@@ -202,3 +204,5 @@ TEST_CASE("personal_budget: the same key gives the same result, at any thread co
     testing::check_same_key_same_outcome(reference, &m::personal_budget, scenario, prepared.world,
                                          prepared.week, seed, threads);
 }
+
+}  // namespace test_personal_budget

@@ -11,6 +11,8 @@
 #include "sim/state/invariants.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_preventive_support {
+
 namespace {
 
 using namespace jobsim;
@@ -123,3 +125,5 @@ TEST_CASE("preventive_support: same key, same outcome, at 1 and 4 threads",
                                              seed, threads);
     }
 }
+
+}  // namespace test_preventive_support

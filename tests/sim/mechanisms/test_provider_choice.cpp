@@ -13,6 +13,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/support_fixture.hpp"
 
+namespace test_provider_choice {
+
 namespace {
 
 using namespace jobsim;
@@ -198,3 +200,5 @@ TEST_CASE("provider_choice: the same key gives the same result, at any thread co
     CHECK(one.provider_market.entries == many.provider_market.entries);
     CHECK(one.provider_market.client_weeks == many.provider_market.client_weeks);
 }
+
+}  // namespace test_provider_choice

@@ -14,6 +14,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/support_fixture.hpp"
 
+namespace test_provider_referral {
+
 namespace {
 
 using namespace jobsim;
@@ -246,3 +248,5 @@ TEST_CASE("provider_referral: the same key gives the same result, at any thread 
     testing::check_same_key_same_outcome(reference, &m::provider_referral, scenario, prepared.world,
                                          prepared.week, seed, threads);
 }
+
+}  // namespace test_provider_referral

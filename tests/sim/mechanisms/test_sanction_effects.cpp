@@ -9,6 +9,8 @@
 #include "sim/mechanisms/sanction_effects.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_sanction_effects {
+
 namespace {
 
 using namespace jobsim;
@@ -140,3 +142,5 @@ TEST_CASE("sanction_effects: the same key gives the same result, at any thread c
     testing::check_same_key_same_outcome(reference, &m::sanction_effects, scenario, prepared.world,
                                          prepared.week, seed, threads);
 }
+
+}  // namespace test_sanction_effects

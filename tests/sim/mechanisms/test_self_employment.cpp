@@ -11,6 +11,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/support_fixture.hpp"
 
+namespace test_self_employment {
+
 namespace {
 
 using namespace jobsim;
@@ -211,3 +213,5 @@ TEST_CASE("self_employment: in a whole run businesses start and close, invariant
         CHECK(e.other != index(none<EmployerId>));
     }
 }
+
+}  // namespace test_self_employment

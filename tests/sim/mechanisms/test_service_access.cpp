@@ -13,6 +13,8 @@
 #include "sim/state/invariants.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_service_access {
+
 namespace {
 
 using namespace jobsim;
@@ -280,3 +282,5 @@ TEST_CASE("service_access: a universal service gives the same run at 1 and 4 thr
           "");
     CHECK(testing::count_events(one.events, EventKind::service_join) > 0);
 }
+
+}  // namespace test_service_access

@@ -8,6 +8,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/network_checks.hpp"
 
+namespace test_social_prescribing {
+
 namespace {
 
 using namespace jobsim;
@@ -98,3 +100,5 @@ TEST_CASE("social_prescribing: the same key gives the same result, at any thread
     testing::check_same_key_same_outcome(reference, &m::social_prescribing, scenario, world, 0,
                                          seed, threads);
 }
+
+}  // namespace test_social_prescribing

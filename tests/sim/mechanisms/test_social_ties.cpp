@@ -8,6 +8,8 @@
 #include "sim/mechanisms/social_ties.hpp"
 #include "sim/schedule/parallel.hpp"
 
+namespace test_social_ties {
+
 namespace {
 
 using jobsim::mechanisms::ProposalSlots;
@@ -45,3 +47,5 @@ TEST_CASE("Proposal slots of an owner that never set a count read back empty", "
     CHECK(slots.of(0).empty());
     CHECK(slots.of(2).empty());
 }
+
+}  // namespace test_social_ties

@@ -11,6 +11,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/network_checks.hpp"
 
+namespace test_tie_dynamics {
+
 namespace {
 
 using namespace jobsim;
@@ -146,3 +148,5 @@ TEST_CASE(
     CHECK(lost > n);  // many ties went, so the rule was exercised
     CHECK(testing::network_problems(world) == "");
 }
+
+}  // namespace test_tie_dynamics

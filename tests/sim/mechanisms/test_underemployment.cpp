@@ -10,6 +10,8 @@
 #include "sim/state/invariants.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_underemployment {
+
 namespace {
 
 using namespace jobsim;
@@ -138,3 +140,5 @@ TEST_CASE("underemployment: same key, same outcome, at 1 and 4 threads",
                                              seed, threads);
     }
 }
+
+}  // namespace test_underemployment

@@ -13,6 +13,8 @@
 #include "sim/mechanisms/vacancy_flow.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_vacancy_flow {
+
 namespace {
 
 using namespace jobsim;
@@ -327,3 +329,5 @@ TEST_CASE("vacancy_flow: the same key gives the same result, at any thread count
     testing::check_same_key_same_outcome(reference, &m::vacancy_flow, scenario, prepared.world,
                                          prepared.week, seed, threads);
 }
+
+}  // namespace test_vacancy_flow

@@ -10,6 +10,8 @@
 #include "sim/mechanisms/wage_progression.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_wage_progression {
+
 namespace {
 
 using namespace jobsim;
@@ -190,3 +192,5 @@ TEST_CASE("wage_progression: the same key gives the same result, at any thread c
     testing::check_same_key_same_outcome(reference, &m::wage_progression, scenario, prepared.world,
                                          prepared.week, seed, threads);
 }
+
+}  // namespace test_wage_progression

@@ -8,6 +8,8 @@
 #include "sim/mechanisms/wellbeing.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_wellbeing {
+
 namespace {
 
 using namespace jobsim;
@@ -121,3 +123,5 @@ TEST_CASE("wellbeing: same outcome at 1 and 4 threads", "[mechanism][wellbeing]"
     CHECK(testing::outcome_differences(one, four) == "");
     CHECK(testing::changed_columns(testing::snapshot(prepared.world), one.state) != "");
 }
+
+}  // namespace test_wellbeing

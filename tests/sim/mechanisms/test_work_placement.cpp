@@ -11,6 +11,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/support_fixture.hpp"
 
+namespace test_work_placement {
+
 namespace {
 
 using namespace jobsim;
@@ -136,3 +138,5 @@ TEST_CASE("work_placement: the same key gives the same result, at any thread cou
     testing::check_same_key_same_outcome(reference, &m::work_placement, scenario, prepared.world,
                                          prepared.week, seed, threads);
 }
+
+}  // namespace test_work_placement

@@ -13,6 +13,8 @@
 #include "sim/mechanisms/working_alliance.hpp"
 #include "tests/support/mechanism_fixture.hpp"
 
+namespace test_working_alliance {
+
 namespace {
 
 using namespace jobsim;
@@ -277,3 +279,5 @@ TEST_CASE("working_alliance: over a year a relational regime builds more allianc
     CHECK(after[0] > before[0] + 0.1);
     CHECK(after[1] > before[1] + 0.1);
 }
+
+}  // namespace test_working_alliance

@@ -8,6 +8,8 @@
 #include "sim/scenario/scenario.hpp"
 #include "sim/state/world.hpp"
 
+namespace test_calibration {
+
 using namespace jobsim;
 
 namespace {
@@ -201,3 +203,5 @@ TEST_CASE("calibration: re-claims are counted within 26 weeks of a claim's end (
     CHECK(simulated(rows, "claims ended followed by a new claim within 26 weeks") ==
           Approx(1.0 / 3.0));
 }
+
+}  // namespace test_calibration

@@ -9,6 +9,8 @@
 #include "sim/scenario/scenario.hpp"
 #include "sim/state/persons.hpp"
 
+namespace test_survey {
+
 using namespace jobsim;
 using mechanisms::PlanType;
 
@@ -99,3 +101,5 @@ TEST_CASE("survey: a share of nobody is not a number", "[observe][survey]") {
     CHECK(std::isnan(answers.relationship_positive));
     CHECK(std::isnan(answers.felt_forced_to_sign));
 }
+
+}  // namespace test_survey

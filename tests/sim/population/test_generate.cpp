@@ -8,6 +8,8 @@
 #include "sim/population/generate.hpp"
 #include "tests/support/simulate.hpp"
 
+namespace test_generate {
+
 using namespace jobsim;
 
 namespace {
@@ -103,3 +105,5 @@ TEST_CASE("generate: a different seed gives a different world", "[population]") 
     const Scenario scenario = testing::small_scenario(2000, 2);
     CHECK(generate(scenario, 1, 1).persons.skill != generate(scenario, 1, 2).persons.skill);
 }
+
+}  // namespace test_generate

@@ -8,6 +8,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/network_checks.hpp"
 
+namespace test_network {
+
 namespace {
 
 using namespace jobsim;
@@ -89,3 +91,5 @@ TEST_CASE("network: the same key gives the same network at any thread count", "[
     const World again = generated(scenario, threads);
     CHECK(testing::changed_columns(testing::snapshot(reference), testing::snapshot(again)) == "");
 }
+
+}  // namespace test_network

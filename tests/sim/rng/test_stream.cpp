@@ -8,6 +8,8 @@
 
 #include "sim/rng/stream.hpp"
 
+namespace test_stream {
+
 using jobsim::rng::EntityKind;
 using jobsim::rng::EntityWeekKey;
 using jobsim::rng::Purpose;
@@ -145,3 +147,5 @@ TEST_CASE("rng: purposes are listed once each", "[rng]") {
     const std::set<Purpose> unique(purposes.begin(), purposes.end());
     CHECK(unique.size() == purposes.size());
 }
+
+}  // namespace test_stream

@@ -8,6 +8,8 @@
 #include "sim/run/memory_estimate.hpp"
 #include "sim/state/world.hpp"
 
+namespace test_memory_estimate {
+
 using Catch::Matchers::Contains;
 using jobsim::MemoryLimit;
 
@@ -83,3 +85,5 @@ TEST_CASE("memory_estimate: JOBSIM_MEMORY_BYTES states the memory, or turns the 
     }
     ::unsetenv("JOBSIM_MEMORY_BYTES");
 }
+
+}  // namespace test_memory_estimate

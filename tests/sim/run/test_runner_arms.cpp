@@ -12,6 +12,8 @@
 #include "sim/state/world.hpp"
 #include "tests/support/simulate.hpp"
 
+namespace test_runner_arms {
+
 using namespace jobsim;
 
 namespace {
@@ -181,3 +183,5 @@ TEST_CASE("runner: with every lever on, arms are identical at 1 and 4 threads an
         CHECK(one.final_state.at({r, 0}) != one.final_state.at({r, 1}));  // the levers act
     }
 }
+
+}  // namespace test_runner_arms

@@ -10,6 +10,8 @@
 #include "sim/run/runner.hpp"
 #include "tests/support/simulate.hpp"
 
+namespace test_runner_stop {
+
 using namespace jobsim;
 
 namespace {
@@ -100,3 +102,5 @@ TEST_CASE("runner: finished replications are skipped and the summary is unchange
     CHECK(same(summary[0].mean, expected[0].mean));
     CHECK(same(summary[0].standard_error, expected[0].standard_error));
 }
+
+}  // namespace test_runner_stop

@@ -17,6 +17,8 @@
 #include "sim/state/world.hpp"
 #include "tests/support/simulate.hpp"
 
+namespace test_side_by_side {
+
 using namespace jobsim;
 
 namespace {
@@ -244,3 +246,5 @@ TEST_CASE("side_by_side: a stop ends every lane and counts the replications fini
     }
     CHECK(recorder.runs.empty());  // no summary
 }
+
+}  // namespace test_side_by_side

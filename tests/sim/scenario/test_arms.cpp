@@ -10,6 +10,8 @@
 #include "sim/scenario/load.hpp"
 #include "tests/sim/scenario/scenario_test_support.hpp"
 
+namespace test_arms {
+
 using Catch::Matchers::Contains;
 using jobsim::scenario::load_scenario_file;
 using jobsim::scenario::load_scenario_text;
@@ -150,3 +152,5 @@ TEST_CASE("arms: the resolved YAML writes every arm in full and loads back the s
     REQUIRE(again.arms.size() == 1);
     CHECK_FALSE(again.arms[0].conditionality.enabled);
 }
+
+}  // namespace test_arms

@@ -16,6 +16,8 @@
 #include "sim/core/error.hpp"
 #include "sim/scenario/load.hpp"
 
+namespace test_bad_inputs {
+
 using Catch::Matchers::Contains;
 
 namespace {
@@ -93,3 +95,5 @@ TEST_CASE("bad inputs: each broken scenario gives one problem naming its line an
         }
     }
 }
+
+}  // namespace test_bad_inputs

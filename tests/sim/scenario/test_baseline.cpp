@@ -10,6 +10,8 @@
 #include "sim/scenario/detail/yaml_io.hpp"
 #include "sim/scenario/load.hpp"
 
+namespace test_baseline {
+
 namespace {
 
 const std::filesystem::path baseline_file =
@@ -62,3 +64,5 @@ TEST_CASE("baseline: scenarios/baseline.yaml writes out every key of the schema"
         CHECK(has_path(parsed.root, path));
     }
 }
+
+}  // namespace test_baseline

@@ -6,6 +6,8 @@
 
 #include "sim/scenario/did_you_mean.hpp"
 
+namespace test_did_you_mean {
+
 using jobsim::scenario::did_you_mean;
 using jobsim::scenario::edit_distance;
 
@@ -49,3 +51,5 @@ TEST_CASE("did_you_mean: a shortened key finds the one key it starts", "[scenari
     CHECK_FALSE(did_you_mean("skill_", keys).has_value());  // two keys start so: no guess
     CHECK_FALSE(did_you_mean("med", keys).has_value());     // too short to guess from
 }
+
+}  // namespace test_did_you_mean

@@ -14,6 +14,8 @@
 #include "sim/scenario/detail/yaml_io.hpp"
 #include "tests/sim/scenario/scenario_test_support.hpp"
 
+namespace test_list_fields {
+
 namespace list_test {
 
 struct Lists {
@@ -237,3 +239,5 @@ TEST_CASE("lists: the key table shows the element type, range, count and default
     CHECK(rows[3].allowed == "each from 1 to 9; from 1 to 4 items");
     CHECK(rows[4].type == "integer");
 }
+
+}  // namespace test_list_fields

@@ -9,6 +9,8 @@
 #include "sim/scenario/load.hpp"
 #include "tests/sim/scenario/scenario_test_support.hpp"
 
+namespace test_load {
+
 using Catch::Matchers::Contains;
 using jobsim::ScenarioError;
 using jobsim::ScenarioProblem;
@@ -397,3 +399,5 @@ TEST_CASE("load: problems in a file name the file as given", "[scenario]") {
         CHECK(error.problems()[0].file == file.string());
     }
 }
+
+}  // namespace test_load

@@ -7,6 +7,8 @@
 
 #include "scenario_test_support.hpp"
 
+namespace test_load_limits {
+
 using Catch::Matchers::Contains;
 using namespace jobsim::scenario;
 using namespace jobsim::scenario::testing;
@@ -78,3 +80,5 @@ TEST_CASE("load limits: a caller's check is located at the key in the file or at
         CHECK(error.problems().front().file == "--set population.persons=9000");
     }
 }
+
+}  // namespace test_load_limits

@@ -9,6 +9,8 @@
 #include "sim/scenario/load.hpp"
 #include "tests/sim/scenario/scenario_test_support.hpp"
 
+namespace test_overrides {
+
 using Catch::Matchers::Contains;
 using jobsim::ScenarioError;
 using jobsim::ScenarioProblem;
@@ -183,3 +185,5 @@ TEST_CASE("overrides: problems in the file and in overrides are reported togethe
         jobsim::scenario::testing::problems_of("weeks: 0\npopulation:\n  persons: 10\n", overrides);
     REQUIRE(problems.size() == 2);
 }
+
+}  // namespace test_overrides

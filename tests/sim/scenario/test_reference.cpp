@@ -11,6 +11,8 @@
 #include "sim/scenario/detail/key_table.hpp"
 #include "sim/scenario/load.hpp"
 
+namespace test_reference {
+
 using Catch::Matchers::Contains;
 
 namespace {
@@ -91,3 +93,5 @@ TEST_CASE("reference: a row shows type, default, range, unit, source and descrip
     CHECK_THAT(markdown, Contains("## `labour_market.sectors.<i>`"));
     CHECK_THAT(markdown, Contains("1 - \\|skill - need\\|"));  // '|' escaped inside a cell
 }
+
+}  // namespace test_reference

@@ -9,6 +9,8 @@
 #include "sim/scenario/load.hpp"
 #include "tests/sim/scenario/scenario_test_support.hpp"
 
+namespace test_to_yaml {
+
 using jobsim::scenario::load_scenario_text;
 using jobsim::scenario::to_yaml;
 using jobsim::scenario::testing::minimal_yaml;
@@ -115,3 +117,5 @@ TEST_CASE("to_yaml: every key of the schema is written, in describe() order",
     CHECK(next == expected.size());
     CHECK(written.size() > expected.size());  // plus every key of every sector
 }
+
+}  // namespace test_to_yaml

@@ -14,6 +14,8 @@
 #include "sim/scenario/detail/yaml_io.hpp"
 #include "tests/sim/scenario/scenario_test_support.hpp"
 
+namespace test_visitors {
+
 using Catch::Matchers::Contains;
 
 namespace visitor_test {
@@ -218,3 +220,5 @@ TEST_CASE("visitors: the key table documents types, ranges and choices", "[scena
     CHECK(blocks[2].rows[0].required);
     CHECK_THAT(blocks[2].default_items_yaml, Contains("label: \"first\""));
 }
+
+}  // namespace test_visitors

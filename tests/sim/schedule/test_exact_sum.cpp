@@ -6,6 +6,8 @@
 
 #include "sim/schedule/exact_sum.hpp"
 
+namespace test_exact_sum {
+
 using namespace jobsim;
 
 namespace {
@@ -91,3 +93,5 @@ TEST_CASE("exact sum: subnormal terms are multiples of the smallest subnormal", 
     CHECK(sum.exact());
     CHECK(sum.sum() == 4 * tiny);
 }
+
+}  // namespace test_exact_sum

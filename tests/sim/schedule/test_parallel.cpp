@@ -7,6 +7,8 @@
 
 #include "sim/schedule/parallel.hpp"
 
+namespace test_parallel {
+
 using namespace jobsim;
 
 TEST_CASE("parallel: numbered blocks cover every id once, in fixed blocks", "[schedule]") {
@@ -68,3 +70,5 @@ TEST_CASE("parallel: prefix_offsets are the running totals of the sizes", "[sche
     CHECK(all_match);
     CHECK(prefix_offsets(0, size_of) == std::vector<std::uint32_t>{0});
 }
+
+}  // namespace test_parallel

@@ -8,6 +8,8 @@
 #include "sim/schedule/week_context.hpp"
 #include "sim/schedule/week_plan.hpp"
 
+namespace test_week_plan {
+
 using namespace jobsim;
 
 TEST_CASE("week_plan: phases run in week order and names are unique", "[schedule]") {
@@ -72,3 +74,5 @@ TEST_CASE("week_context: any_arm_enables sees a lever switched on in any arm", "
     const WeekContext empty{scenario, none, rng::ReplicationKey::make(1, 0), 0};
     CHECK_FALSE(empty.any_arm_enables(&Regime::personal_budget));
 }
+
+}  // namespace test_week_plan

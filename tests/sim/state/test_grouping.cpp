@@ -5,6 +5,8 @@
 
 #include "sim/state/grouping.hpp"
 
+namespace test_grouping {
+
 using namespace jobsim;
 
 TEST_CASE("grouping: each group lists its items in item order; out-of-range groups are dropped",
@@ -25,3 +27,5 @@ TEST_CASE("grouping: no items gives every group empty", "[state]") {
     CHECK(grouped.offsets == std::vector<std::uint32_t>{0, 0, 0, 0, 0});
     CHECK(grouped.values.empty());
 }
+
+}  // namespace test_grouping

@@ -4,6 +4,8 @@
 #include "sim/state/invariants.hpp"
 #include "tests/support/simulate.hpp"
 
+namespace test_invariants {
+
 using namespace jobsim;
 
 TEST_CASE("invariants: every week of a two-year run keeps the world consistent",
@@ -42,3 +44,5 @@ TEST_CASE("invariants: a broken link is reported with the entity it concerns", "
     stuck_sanction.persons.sanction_weeks_left[worker] = 0;
     CHECK_THROWS_WITH(check_invariants(stuck_sanction), Catch::Contains("sanctioned"));
 }
+
+}  // namespace test_invariants

@@ -4,6 +4,8 @@
 
 #include "sim/state/network.hpp"
 
+namespace test_network {
+
 using namespace jobsim;
 
 TEST_CASE("network: a tie slot takes 4 bytes", "[state]") {
@@ -40,3 +42,5 @@ TEST_CASE("network: add_tie lists the tie at both ends with the dispersed bit se
     CHECK(network.ties(0)[1].contact == 1);
     CHECK(network.ties(1)[0].flags == tie_peer);  // same area: not dispersed
 }
+
+}  // namespace test_network

@@ -2,6 +2,8 @@
 
 #include "sim/state/persons.hpp"
 
+namespace test_persons {
+
 using namespace jobsim;
 
 TEST_CASE("persons: state fits the 128-byte-per-person budget", "[state]") {
@@ -29,3 +31,5 @@ TEST_CASE("persons: barriers count bits", "[state]") {
     CHECK(count_barriers(0) == 0);
     CHECK(count_barriers(barrier_health | barrier_housing) == 2);
 }
+
+}  // namespace test_persons

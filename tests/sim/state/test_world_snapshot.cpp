@@ -8,6 +8,8 @@
 #include "sim/state/world_snapshot.hpp"
 #include "tests/support/simulate.hpp"
 
+namespace test_world_snapshot {
+
 using namespace jobsim;
 
 namespace {
@@ -168,3 +170,5 @@ TEST_CASE("world snapshot: refuses a network whose slots do not match its degree
     world.network.slots.pop_back();
     CHECK_THROWS_AS(WorldSnapshot::take(world), std::logic_error);
 }
+
+}  // namespace test_world_snapshot

@@ -14,6 +14,8 @@
 #include "sim/run/runner.hpp"
 #include "sim/scenario/load.hpp"
 
+namespace test_calibration_baseline {
+
 using namespace jobsim;
 
 namespace {
@@ -62,3 +64,5 @@ TEST_CASE("calibration: the baseline reproduces the published figures within the
         }
     }
 }
+
+}  // namespace test_calibration_baseline

@@ -5,6 +5,8 @@
 
 #include "tests/support/simulate.hpp"
 
+namespace test_thread_invariance {
+
 using namespace jobsim;
 
 namespace {
@@ -67,3 +69,5 @@ TEST_CASE("system: the labour market stays near its starting state for two years
     CHECK(testing::count_events(simulated.events, EventKind::hire) > 2000);
     CHECK(testing::count_events(simulated.events, EventKind::sanction) > 50);
 }
+
+}  // namespace test_thread_invariance

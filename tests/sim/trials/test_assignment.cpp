@@ -22,6 +22,8 @@
 
 #include "sim/trials/assignment.hpp"
 
+namespace test_assignment {
+
 using jobsim::rng::Purpose;
 using jobsim::rng::ReplicationKey;
 using jobsim::rng::Stream;
@@ -437,3 +439,5 @@ TEST_CASE("assignment designs reject impossible inputs", "[trials]") {
     CHECK_THROWS_AS(trials::stepped_wedge_assignment(4, 0, stream), std::invalid_argument);
     CHECK_THROWS_AS(trials::stepped_wedge_assignment(4, 5, stream), std::invalid_argument);
 }
+
+}  // namespace test_assignment

@@ -11,6 +11,8 @@
 #include "sim/trials/trial_worlds.hpp"
 #include "tests/support/trial_fixture.hpp"
 
+namespace test_design_effect {
+
 using namespace jobsim;
 using namespace jobsim::trials;
 
@@ -104,3 +106,5 @@ TEST_CASE(
     CHECK(std::abs(ratio - expected) < tolerance);
     CHECK(design_effect > 1.1);
 }
+
+}  // namespace test_design_effect

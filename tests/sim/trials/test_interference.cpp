@@ -13,6 +13,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/trial_fixture.hpp"
 
+namespace test_interference {
+
 using namespace jobsim;
 using namespace jobsim::trials;
 using jobsim::testing::find_row;
@@ -144,3 +146,5 @@ TEST_CASE(
         saturation, Estimand::direct, Estimator::saturation, TrialOutcome::entered_work, 13);
     CHECK(std::abs(direct.bias) < 4.0 * direct.bias_mc_se);
 }
+
+}  // namespace test_interference

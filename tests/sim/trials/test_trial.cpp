@@ -9,6 +9,8 @@
 #include "tests/support/mechanism_fixture.hpp"
 #include "tests/support/trial_fixture.hpp"
 
+namespace test_trial {
+
 using namespace jobsim;
 using namespace jobsim::trials;
 using jobsim::testing::find_row;
@@ -142,3 +144,5 @@ TEST_CASE("trial: time to work by arm ends where the difference in entries to wo
         result, Estimand::total, Estimator::difference_in_means, TrialOutcome::entered_work, 8);
     CHECK(at(0, 8) - at(1, 8) == Approx(entered.mean_estimate).margin(1e-12));
 }
+
+}  // namespace test_trial
