@@ -67,61 +67,66 @@ bool draw_lead(const JobLeadsParams& params, const World& world,
     return true;
 }
 
-}  // namespace
+/// The leads each searcher's contacts pass on this week: up to `cap` per searcher, in tie order.
+struct FoundLeads {
+    std::uint32_t cap = 0;
+    std::vector<Lead> leads;          ///< searcher s's are at [s * cap, s * cap + count[s])
+    std::vector<std::uint8_t> count;  ///< by searcher
+};
 
-double lead_chance(const JobLeadsParams& params, std::uint8_t tie_flags) {
-    const double ratio = (tie_flags & tie_bridging) != 0 ? params.bridging_information_ratio : 1.0;
-    return std::min(1.0, params.lead_probability * ratio);
-}
-
-void job_leads(const WeekContext& context, World& world, EventSink& /*events*/) {
-    const JobLeadsParams& params = context.scenario.labour_market.job_leads;
-    Persons& p = world.persons;
-    const std::uint32_t n = p.size();
-    const Network& network = world.network;
-    if (!params.enabled || params.max_leads_per_week == 0 || network.persons() != n ||
-        world.vacancies.size() == 0) {
-        return;
-    }
+/// Draws every searcher's leads (in parallel, each from their own stream). The per-person
+/// employer column it builds is freed on return, before the merge allocates (issue 5's peak
+/// memory falls in this mechanism).
+FoundLeads find_leads(const WeekContext& context, const JobLeadsParams& params, const World& world,
+                      const std::vector<std::uint32_t>& searchers) {
     const Grouped<std::uint32_t> by_employer = vacancies_by_employer(world);
-    const std::vector<std::uint32_t> searchers = select_in_order(n, [&](std::uint32_t i) {
-        return p.status[i] == LabourStatus::unemployed && network.degree[i] > 0;
-    });
-    const std::uint32_t cap = params.max_leads_per_week;
-    const std::vector<std::uint32_t> lead_employer = lead_employers(p);
-    std::vector<Lead> leads(searchers.size() * cap);
-    std::vector<std::uint8_t> found(searchers.size(), 0);
+    const std::vector<std::uint32_t> lead_employer = lead_employers(world.persons);
+    FoundLeads found;
+    found.cap = params.max_leads_per_week;
+    found.leads.resize(searchers.size() * found.cap);
+    found.count.assign(searchers.size(), 0);
     parallel_for_each(static_cast<std::uint32_t>(searchers.size()), [&](std::uint32_t s) {
         const std::uint32_t i = searchers[s];
         auto stream = context.person_stream(i, rng::Purpose::job_leads);
         std::uint32_t count = 0;
-        for (const Tie& tie : network.ties(i)) {
+        for (const Tie& tie : world.network.ties(i)) {
             const std::uint32_t e = lead_employer[tie.contact];
             if (e == no_lead_employer) {
                 continue;
             }
             if (draw_lead(params, world, by_employer, e, tie, stream,
-                          leads[static_cast<std::size_t>(s) * cap + count]) &&
-                ++count == cap) {
+                          found.leads[static_cast<std::size_t>(s) * found.cap + count]) &&
+                ++count == found.cap) {
                 break;
             }
         }
-        found[s] = static_cast<std::uint8_t>(count);
+        found.count[s] = static_cast<std::uint8_t>(count);
     });
+    return found;
+}
 
-    // Merge: each person's own applications first, then their leads, in person order.
-    Applications& applications = world.applications;
+/// Where each person's applications begin once their leads are appended to their own (the person
+/// column of found counts it needs is freed on return).
+std::vector<std::uint32_t> merged_offsets(const Applications& applications, std::uint32_t n,
+                                          const std::vector<std::uint32_t>& searchers,
+                                          const FoundLeads& found) {
+    std::vector<std::uint8_t> found_by_person(n, 0);
+    parallel_for_each(static_cast<std::uint32_t>(searchers.size()),
+                      [&](std::uint32_t k) { found_by_person[searchers[k]] = found.count[k]; });
+    return prefix_offsets(n, [&](std::uint32_t i) {
+        return applications.offsets[i + 1] - applications.offsets[i] + found_by_person[i];
+    });
+}
+
+/// Adds the leads to this week's applications (channel referral or word of mouth).
+void merge_leads(Applications& applications, std::uint32_t n,
+                 const std::vector<std::uint32_t>& searchers, const FoundLeads& found) {
     if (applications.offsets.size() != static_cast<std::size_t>(n) + 1) {
         applications.offsets.assign(static_cast<std::size_t>(n) + 1, 0);
     }
     applications.channel.resize(applications.vacancy.size(), HireChannel::advert);
     applications.low_fit.resize(applications.vacancy.size(), 0);
-    std::vector<std::uint8_t> found_by_person(n, 0);
-    parallel_for_each(static_cast<std::uint32_t>(searchers.size()),
-                      [&](std::uint32_t k) { found_by_person[searchers[k]] = found[k]; });
-    std::vector<std::uint32_t> offsets = prefix_offsets(n, [&](std::uint32_t i) {
-        return applications.offsets[i + 1] - applications.offsets[i] + found_by_person[i];
-    });
+    std::vector<std::uint32_t> offsets = merged_offsets(applications, n, searchers, found);
     std::vector<std::uint32_t> lead_begin(searchers.size());
     parallel_for_each(static_cast<std::uint32_t>(searchers.size()), [&](std::uint32_t k) {
         const std::uint32_t i = searchers[k];
@@ -138,8 +143,8 @@ void job_leads(const WeekContext& context, World& world, EventSink& /*events*/) 
         std::copy_n(applications.low_fit.begin() + first, own, low_fit.begin() + offsets[i]);
     });
     parallel_for_each(static_cast<std::uint32_t>(searchers.size()), [&](std::uint32_t k) {
-        for (std::uint32_t l = 0; l < found[k]; ++l) {
-            const Lead& lead = leads[static_cast<std::size_t>(k) * cap + l];
+        for (std::uint32_t l = 0; l < found.count[k]; ++l) {
+            const Lead& lead = found.leads[static_cast<std::size_t>(k) * found.cap + l];
             vacancy[lead_begin[k] + l] = lead.vacancy;
             channel[lead_begin[k] + l] = lead.channel;
         }
@@ -148,6 +153,29 @@ void job_leads(const WeekContext& context, World& world, EventSink& /*events*/) 
     applications.vacancy = std::move(vacancy);
     applications.channel = std::move(channel);
     applications.low_fit = std::move(low_fit);
+}
+
+}  // namespace
+
+double lead_chance(const JobLeadsParams& params, std::uint8_t tie_flags) {
+    const double ratio = (tie_flags & tie_bridging) != 0 ? params.bridging_information_ratio : 1.0;
+    return std::min(1.0, params.lead_probability * ratio);
+}
+
+void job_leads(const WeekContext& context, World& world, EventSink& /*events*/) {
+    const JobLeadsParams& params = context.scenario.labour_market.job_leads;
+    const Persons& p = world.persons;
+    const std::uint32_t n = p.size();
+    const Network& network = world.network;
+    if (!params.enabled || params.max_leads_per_week == 0 || network.persons() != n ||
+        world.vacancies.size() == 0) {
+        return;
+    }
+    const std::vector<std::uint32_t> searchers = select_in_order(n, [&](std::uint32_t i) {
+        return p.status[i] == LabourStatus::unemployed && network.degree[i] > 0;
+    });
+    const FoundLeads found = find_leads(context, params, world, searchers);
+    merge_leads(world.applications, n, searchers, found);
 }
 
 }  // namespace jobsim::mechanisms
