@@ -4,8 +4,8 @@
 # Every stage prints a header and its time, and any finding fails the script (exit 1).
 #
 # Usage: scripts/checks.sh [STAGE...]   STAGE: asan tsan tidy cppcheck fuzz
-# Default: all five, as .ci/run runs them. Debian's libtbb is not built with
-# ThreadSanitizer; the tsan stage shows TSan TBB's fork and join through TBB's ITT notifications
+# Default: all five, as .ci/run runs them. Debian's libtbb is not built with ThreadSanitizer; the
+# tsan stage shows TSan TBB's fork and join through TBB's ITT notifications
 # (tests/tsan/itt_to_tsan.cpp, .ci/tsan.supp), runs the parallel, recorder and determinism tests
 # with halt_on_error=1, and checks that a deliberate race in a parallel loop is still reported.
 # Build directories: build-asan, build-tsan (unity builds, the project's default), build-tidy (only
