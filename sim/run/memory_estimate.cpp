@@ -73,7 +73,7 @@ MemoryEstimate estimate_memory(const Scenario& scenario) {
     estimate.persons_bytes = persons * bytes_per_person();
     estimate.employers_bytes = employers * bytes_per_employer();
     const std::uint64_t snapshot =
-        scenario.arms.empty()
+        scenario.arms.empty() || scenario.burn_in_weeks == 0  // no burn-in: arms regenerate
             ? 0
             : persons * (Persons::bytes_per_person() + Network::bytes_per_person()) /
                   snapshot_divisor;

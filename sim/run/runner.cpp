@@ -40,11 +40,14 @@ std::vector<ArmOutcomes> run_replication(const Scenario& scenario, const std::ve
         arena.execute([&] { run_week(context, start, events); });
         week_done();
     }
-    // Every arm starts from the world after burn-in. The first arm runs on it; with more arms
-    // it is first kept as a compact snapshot, which each later arm restores (issue 5: two full
-    // worlds at once cost ~170 B a person). A one-arm run copies nothing.
+    // Every arm starts from the world after burn-in. The first arm runs on it. Without burn-in
+    // that world is the generated one, which each later arm generates again from the key: cheaper
+    // than keeping a copy (issue 5's memory budget). After burn-in it is kept as a compact
+    // snapshot, which each later arm restores (two full worlds at once cost ~170 B a person).
+    // A one-arm run copies nothing.
+    const bool regenerate = scenario.burn_in_weeks == 0;
     WorldSnapshot snapshot;
-    if (arm_count > 1) {
+    if (arm_count > 1 && !regenerate) {
         arena.execute([&] { snapshot = WorldSnapshot::take(start); });
     }
     for (std::uint32_t a = 0; a < arm_count; ++a) {
@@ -53,6 +56,8 @@ std::vector<ArmOutcomes> run_replication(const Scenario& scenario, const std::ve
             // Only the first arm takes it (clang-tidy and cppcheck cannot tell from the loop).
             // cppcheck-suppress accessMoved
             world = std::move(start);  // NOLINT(bugprone-use-after-move)
+        } else if (regenerate) {
+            arena.execute([&] { world = generate_world(scenario, key); });
         } else {
             arena.execute([&] { world = snapshot.restore(); });
             if (a + 1 == arm_count) {

@@ -37,9 +37,15 @@ TEST_CASE("memory_estimate: the estimate grows with persons, employers and arms"
           2 * jobsim::estimate_memory(scenario).employers_bytes);
 
     jobsim::Scenario with_arm = scenario;
+    with_arm.burn_in_weeks = 26;  // arms restore the world after burn-in from a snapshot
     with_arm.arms.push_back(scenario.regime);
     with_arm.arms.back().name = "arm";
-    CHECK(jobsim::estimate_memory(with_arm).total() > base);  // the snapshot arms restore from
+    CHECK(jobsim::estimate_memory(with_arm).total() > base);
+
+    jobsim::Scenario with_arm_no_burn_in = with_arm;
+    with_arm_no_burn_in.burn_in_weeks = 0;  // each arm generates its world again: no snapshot
+    CHECK(jobsim::estimate_memory(with_arm_no_burn_in).total() ==
+          jobsim::estimate_memory(scenario).total());
 }
 
 TEST_CASE("memory_estimate: a run that does not fit names the key that sizes it", "[run][memory]") {
