@@ -38,6 +38,7 @@
 #include "sim/core/error.hpp"
 #include "sim/core/message.hpp"
 #include "sim/run/runner.hpp"
+#include "sim/state/world.hpp"
 #include "sim/trials/trial.hpp"
 
 #include <spawn.h>
@@ -66,6 +67,7 @@ struct BenchArgs {
     std::uint32_t weeks = 52;            ///< weeks of the single-run cases (not the trial)
     std::uint32_t persons_per_area = 2500;
     std::string output_level = "standard";  ///< of the hdf5 runs, passed to each child
+    std::uint32_t repeat = 1;               ///< runs of each child; the median time is kept
 };
 
 struct BenchCaseArgs {
@@ -98,6 +100,10 @@ struct CaseResult {
     double person_weeks = 0.0;      ///< burn-in and every arm or world included
     std::uintmax_t file_bytes = 0;
     long peak_rss_kib = 0;  ///< from wait4: this child's own peak
+    // The world as the first replication began (single runs only; 0 for trials).
+    double person_state_bytes = 0.0;  ///< heap bytes of the persons' columns
+    double network_bytes = 0.0;       ///< heap bytes of the network (slots, degrees, area index)
+    double network_ties = 0.0;        ///< ties, each counted once (stored at both ends)
 };
 
 /// Forwards to another recorder and notes when simulating starts and ends, so population
@@ -112,6 +118,7 @@ public:
         if (!started_) {
             first_replication_ = Clock::now();
             started_ = true;
+            measure_state(world);
         }
         inner_.begin_replication(replication, arm, world);
     }
@@ -138,11 +145,38 @@ public:
 
     [[nodiscard]] bool started() const { return started_; }
     [[nodiscard]] Clock::time_point first_replication() const { return first_replication_; }
+    /// The first world's state: persons' and network's heap bytes, and its ties.
+    [[nodiscard]] double person_state_bytes() const { return person_state_bytes_; }
+    [[nodiscard]] double network_bytes() const { return network_bytes_; }
+    [[nodiscard]] double network_ties() const { return network_ties_; }
 
 private:
+    template <class Vector>
+    static double heap_bytes(const Vector& column) {
+        return static_cast<double>(column.capacity() * sizeof(typename Vector::value_type));
+    }
+
+    void measure_state(const World& world) {
+        // for_each_named_column is not const: it also serves writers of the columns.
+        const_cast<Persons&>(world.persons).for_each_column([this](const auto& column) {
+            person_state_bytes_ += heap_bytes(column);
+        });
+        const Network& network = world.network;
+        network_bytes_ = heap_bytes(network.slots) + heap_bytes(network.degree) +
+                         heap_bytes(network.area_offsets) + heap_bytes(network.area_members);
+        double ends = 0.0;
+        for (const std::uint8_t degree : network.degree) {
+            ends += degree;
+        }
+        network_ties_ = ends / 2.0;
+    }
+
     Recorder& inner_;
     bool started_ = false;
     Clock::time_point first_replication_;
+    double person_state_bytes_ = 0.0;
+    double network_bytes_ = 0.0;
+    double network_ties_ = 0.0;
 };
 
 std::uintmax_t size_of_file(const std::string& path) {
@@ -157,7 +191,10 @@ void report(const CaseResult& result) {
               << " simulate_seconds=" << result.simulate_seconds
               << " output_seconds=" << result.output_seconds
               << " person_weeks=" << static_cast<unsigned long long>(result.person_weeks)
-              << " file_bytes=" << result.file_bytes << std::endl;
+              << " file_bytes=" << result.file_bytes
+              << " person_state_bytes=" << result.person_state_bytes
+              << " network_bytes=" << result.network_bytes
+              << " network_ties=" << result.network_ties << std::endl;
 }
 
 /// One run_scenario: burn-in, then every arm from the same world, for each of the scenario's
@@ -193,6 +230,9 @@ CaseResult bench_run(const Scenario& scenario, const BenchCaseArgs& args) {
     if (hdf5_recorder) {
         result.file_bytes = size_of_file(args.output);
     }
+    result.person_state_bytes = timing.person_state_bytes();
+    result.network_bytes = timing.network_bytes();
+    result.network_ties = timing.network_ties();
     return result;
 }
 
@@ -311,6 +351,12 @@ CaseResult run_child(const std::vector<std::string>& arguments) {
             result.person_weeks = std::stod(value);
         } else if (key == "file_bytes") {
             result.file_bytes = std::stoull(value);
+        } else if (key == "person_state_bytes") {
+            result.person_state_bytes = std::stod(value);
+        } else if (key == "network_bytes") {
+            result.network_bytes = std::stod(value);
+        } else if (key == "network_ties") {
+            result.network_ties = std::stod(value);
         }
     }
     return result;
@@ -504,29 +550,78 @@ struct Measured {
     double serial_seconds = 0.0;       ///< the model at 1 thread
     double parallel_seconds = 0.0;     ///< the model at N threads
     double with_output_seconds = 0.0;  ///< N threads, writing HDF5
-    long peak_rss_kib = 0;             ///< the larger of the N-thread runs
+    long peak_rss_kib = 0;             ///< the largest of the N-thread runs
     std::uintmax_t file_bytes = 0;
+    double person_state_bytes = 0.0;  ///< 0 for trials (their worlds are not seen)
+    double network_bytes = 0.0;
+    double network_ties = 0.0;
 };
 
-/// A single run: null recorder at 1 and N threads, HDF5 recorder at N threads (three children;
+/// The run of median total time among `runs` (one or more of the same child), with the largest
+/// peak memory among them: a shared machine's noise moves single times by 10-15%.
+CaseResult median_run(std::vector<CaseResult> runs) {
+    const auto total = [](const CaseResult& r) { return r.simulate_seconds + r.output_seconds; };
+    long peak = 0;
+    for (const CaseResult& run : runs) {
+        peak = std::max(peak, run.peak_rss_kib);
+    }
+    const auto middle = runs.begin() + static_cast<std::ptrdiff_t>(runs.size() / 2);
+    std::nth_element(runs.begin(), middle, runs.end(),
+                     [&](const CaseResult& a, const CaseResult& b) { return total(a) < total(b); });
+    CaseResult median = *middle;
+    median.peak_rss_kib = peak;
+    return median;
+}
+
+/// Runs each child configuration `args.repeat` times, interleaved (so drift in the machine's
+/// speed reaches every configuration alike), and keeps the median run of each.
+std::vector<CaseResult> repeated(const BenchCase& c, const BenchArgs& args,
+                                 const std::vector<std::pair<std::uint32_t, std::string>>& runs) {
+    std::vector<std::vector<CaseResult>> results(runs.size());
+    for (std::uint32_t k = 0; k < std::max(1U, args.repeat); ++k) {
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            results[i].push_back(run_case_child(c, args, runs[i].first, runs[i].second));
+        }
+    }
+    std::vector<CaseResult> medians(results.size());
+    std::transform(results.begin(), results.end(), medians.begin(),
+                   [](std::vector<CaseResult>& result) { return median_run(std::move(result)); });
+    return medians;
+}
+
+/// A single run: null recorder at N and 1 threads, HDF5 recorder at N threads (three children;
 /// two when N is 1).
 Measured measure_run(const BenchCase& c, const BenchArgs& args) {
-    const CaseResult parallel = run_case_child(c, args, args.threads, "null");
-    const CaseResult serial = args.threads == 1 ? parallel : run_case_child(c, args, 1, "null");
-    const CaseResult written = run_case_child(c, args, args.threads, "hdf5");
+    std::vector<std::pair<std::uint32_t, std::string>> runs{{args.threads, "null"},
+                                                            {args.threads, "hdf5"}};
+    if (args.threads != 1) {
+        runs.emplace_back(1, "null");
+    }
+    const std::vector<CaseResult> medians = repeated(c, args, runs);
+    const CaseResult& parallel = medians[0];
+    const CaseResult& written = medians[1];
+    const CaseResult& serial = args.threads == 1 ? parallel : medians[2];
     return {.person_weeks = parallel.person_weeks,
             .setup_seconds = c.run_replications > 1 ? -1.0 : parallel.setup_seconds,
             .serial_seconds = serial.simulate_seconds,
             .parallel_seconds = parallel.simulate_seconds,
             .with_output_seconds = written.simulate_seconds,
             .peak_rss_kib = std::max(parallel.peak_rss_kib, written.peak_rss_kib),
-            .file_bytes = written.file_bytes};
+            .file_bytes = written.file_bytes,
+            .person_state_bytes = parallel.person_state_bytes,
+            .network_bytes = parallel.network_bytes,
+            .network_ties = parallel.network_ties};
 }
 
 /// A trial writes its file after simulating, so one child per thread count times both.
 Measured measure_trial(const BenchCase& c, const BenchArgs& args) {
-    const CaseResult parallel = run_case_child(c, args, args.threads, "hdf5");
-    const CaseResult serial = args.threads == 1 ? parallel : run_case_child(c, args, 1, "hdf5");
+    std::vector<std::pair<std::uint32_t, std::string>> runs{{args.threads, "hdf5"}};
+    if (args.threads != 1) {
+        runs.emplace_back(1, "hdf5");
+    }
+    const std::vector<CaseResult> medians = repeated(c, args, runs);
+    const CaseResult& parallel = medians[0];
+    const CaseResult& serial = args.threads == 1 ? parallel : medians[1];
     return {.person_weeks = parallel.person_weeks,
             .setup_seconds = -1.0,
             .serial_seconds = serial.simulate_seconds,
@@ -567,6 +662,8 @@ std::vector<std::string> table_row(const BenchCase& c, const BenchArgs& args, co
             fixed(rss_bytes / (1024.0 * 1024.0), 1),
             grouped(rss_bytes / c.persons),
             fixed(100.0 * rss_bytes / memory_budget_bytes(c.persons), 0),
+            m.person_state_bytes > 0.0 ? fixed(m.person_state_bytes / c.persons, 0) : "-",
+            m.network_ties > 0.0 ? fixed(m.network_bytes / m.network_ties, 1) : "-",
             fixed(static_cast<double>(m.file_bytes) / (1024.0 * 1024.0), 1)};
 }
 
@@ -610,13 +707,17 @@ int bench(const BenchArgs& args) {
                  "a recorder that keeps nothing; output % = (wall with HDF5 - model) / wall "
                  "with HDF5 at "
               << n << " threads, output level " << args.output_level
-              << " (trials: the trial file); peak memory: the larger " << n
-              << "-thread run; budget %: peak / (200 B x persons + 64 MiB)\n\n"
+              << " (trials: the trial file); peak memory: the largest " << n
+              << "-thread run; budget %: peak / (200 B x persons + 64 MiB); state B/person: the "
+                 "persons' columns; network B/tie: the network's bytes (slots, degrees, area "
+                 "index) per tie, each tie stored at both ends; times: the median of "
+              << args.repeat << " run" << (args.repeat == 1 ? "" : "s") << " of each\n\n"
               << std::flush;
 
     TextTable table({"case", "persons", "areas", "person-weeks", "setup s", "wall s @1",
                      "wall s @" + n, "pw/s/core @1", "pw/s/core @" + n, "speed-up", "output %",
-                     "peak MiB", "bytes/person", "budget %", "file MiB"});
+                     "peak MiB", "bytes/person", "budget %", "state B/person", "network B/tie",
+                     "file MiB"});
     std::vector<Measured> measured;
     for (const BenchCase& c : cases) {
         measured.push_back(c.trial_replications > 0 ? measure_trial(c, args)
@@ -685,6 +786,11 @@ void add_bench_commands(CLI::App& cli, Action& chosen) {
                      "Output level of the runs writing HDF5 (as `jobsim run --output-level`)")
         ->type_name("LEVEL")
         ->check(CLI::IsMember(output_level_names()))
+        ->capture_default_str();
+    command
+        ->add_option("--repeat", args->repeat,
+                     "Runs of each measurement (interleaved); the median is reported")
+        ->check(CLI::Range(1, 99))
         ->capture_default_str();
     command->callback([args, &chosen] { chosen = [args] { return bench(*args); }; });
 

@@ -7,6 +7,7 @@ Usage: test_cli.py JOBSIM REPO_ROOT CASE   (one CTest test per CASE; standard li
 """
 import os
 import pathlib
+import re
 import resource
 import signal
 import subprocess
@@ -318,6 +319,22 @@ def case_bench_smoke():
     expect("baseline-1e5" in result.stdout and "10,000" in result.stdout,
            "the case's row shows a tenth of its persons", result)
     expect("output level standard" in result.stdout, "the default level is stated", result)
+    # The state columns: 4-byte ties stored at both ends cost at least 8 bytes a tie, and the
+    # persons' columns are some 100 bytes (the issue's budget is 128).
+    header = next(line for line in result.stdout.splitlines() if line.startswith("case "))
+    row = next(line for line in result.stdout.splitlines() if line.startswith("baseline-1e5"))
+    columns = [c.strip() for c in re.split(r"\s{2,}", header.strip())]
+    values = re.split(r"\s{2,}", row.strip())
+    expect(len(values) == len(columns), "the row has a value for every column", result)
+    state = float(values[columns.index("state B/person")])
+    per_tie = float(values[columns.index("network B/tie")])
+    expect(50 <= state <= 128, f"state B/person {state} is within the budget", result)
+    expect(8 <= per_tie <= 16, f"network B/tie {per_tie} is at least two 4-byte slots", result)
+    expect("the median of 1 run of each" in result.stdout, "one run by default", result)
+    result = jobsim("bench", "--quick", "--cases", "baseline-1e5", "--weeks", "2", "--repeat", "2")
+    expect_exit(result, 0, "jobsim bench --quick ... --repeat 2")
+    expect("the median of 2 runs of each" in result.stdout, "the repeats are stated", result)
+    expect_exit(jobsim("bench", "--repeat", "0"), 2, "--repeat 0")
     result = jobsim("bench", "--quick", "--cases", "baseline-1e5", "--weeks", "2",
                     "--output-level", "full")
     expect_exit(result, 0, "jobsim bench --quick ... --output-level full")
