@@ -153,13 +153,39 @@ struct RowChunk {
 /// ~250 bytes a person at 1e6 persons, not 20): a run records at most 5200 weeks (scenario
 /// validation), and hires, separations and sanctions come about once a week at most. The counts
 /// saturate rather than wrap, should a person ever pass 65535; the table stores them as u32.
+/// The weekly ones are columns of their own, so counting them is a loop the compiler vectorises.
 struct Counts {
-    std::uint16_t weeks_employed = 0;
-    std::uint16_t weeks_claiming = 0;
-    std::uint16_t hires = 0;
-    std::uint16_t separations = 0;
-    std::uint16_t sanctions = 0;
+    std::vector<std::uint16_t> weeks_employed;
+    std::vector<std::uint16_t> weeks_claiming;
+    struct Events {
+        std::uint16_t hires = 0;
+        std::uint16_t separations = 0;
+        std::uint16_t sanctions = 0;
+    };
+    std::vector<Events> events;
+
+    void assign(std::uint32_t persons) {
+        weeks_employed.assign(persons, 0);
+        weeks_claiming.assign(persons, 0);
+        events.assign(persons, Events{});
+    }
 };
+
+/// Persons a block of the weekly counting loop takes: it is a few instructions a person.
+constexpr std::uint32_t count_block = 1U << 16;
+
+/// counts[p] + 1 for each p in [begin, end) where `column[p] == value` is `equal`, saturating.
+template <class Value>
+void count_weeks(std::vector<std::uint16_t>& counts, const std::vector<Value>& column, Value value,
+                 bool equal, std::uint32_t begin, std::uint32_t end) {
+    constexpr std::uint16_t most = std::numeric_limits<std::uint16_t>::max();
+    std::uint16_t* count = counts.data();
+    const Value* in = column.data();
+    for (std::uint32_t p = begin; p < end; ++p) {
+        const bool add = (in[p] == value) == equal && count[p] != most;
+        count[p] = static_cast<std::uint16_t>(count[p] + (add ? 1 : 0));
+    }
+}
 
 /// count + 1, saturating at the type's maximum.
 void count_one(std::uint16_t& count) {
@@ -184,7 +210,7 @@ struct Replication {
     std::vector<hsize_t> trajectory_chunk_persons;  ///< persons per chunk, by variable
     h5::AppendedTable events;
     h5::AppendedTable area_series;
-    std::vector<Counts> counts;
+    Counts counts;
     // The last recorded week's trajectory chunks, waiting to be stored: filtered already, or
     // (a panel) the gathered values, filtered by store_week_chunks.
     Week week_chunks_week = 0;
@@ -372,7 +398,7 @@ struct ReplicationWriter {
             scale_dataset(group, "week", week_numbers, "recorded week (0 = first after burn-in)");
         // Holds the panel's ids, so a trajectory's columns stay labelled by person.
         rep.person_scale = scale_dataset(group, "person", rep.panel, "person id");
-        rep.counts.assign(rep.persons, Counts{});
+        rep.counts.assign(rep.persons);
 
         rep.trajectory_group = h5::create_group(group, "trajectories");
         const auto width = static_cast<hsize_t>(rep.panel.size());
@@ -447,17 +473,12 @@ struct ReplicationWriter {
         const Persons& persons = world.persons;
 
         // Each person's counts are their own: counted in parallel (within the run's --threads).
-        tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, rep.persons),
+        tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, rep.persons, count_block),
                           [&](const tbb::blocked_range<std::uint32_t>& range) {
-                              for (std::uint32_t p = range.begin(); p < range.end(); ++p) {
-                                  Counts& c = rep.counts[p];
-                                  if (persons.status[p] == LabourStatus::employed) {
-                                      count_one(c.weeks_employed);
-                                  }
-                                  if (persons.claim[p] != ClaimState::none) {
-                                      count_one(c.weeks_claiming);
-                                  }
-                              }
+                              count_weeks(rep.counts.weeks_employed, persons.status,
+                                          LabourStatus::employed, true, range.begin(), range.end());
+                              count_weeks(rep.counts.weeks_claiming, persons.claim,
+                                          ClaimState::none, false, range.begin(), range.end());
                           });
         for (const Event& event : events) {
             const std::uint32_t p = index(event.person);
@@ -465,7 +486,7 @@ struct ReplicationWriter {
                 throw RunError(message("Hdf5Recorder::record_week: an event names person ", p,
                                        " but the world has ", rep.persons));
             }
-            Counts& c = rep.counts[p];
+            Counts::Events& c = rep.counts.events[p];
             switch (event.kind) {
                 case EventKind::hire:
                     count_one(c.hires);
@@ -626,7 +647,7 @@ struct ReplicationWriter {
     /// Row p of the person table: traits, the state now, and the recorder's counts.
     static PersonRow person_row(const Replication& rep, const Persons& persons, std::uint32_t p) {
         PersonRow row;
-        const Counts& c = rep.counts[p];
+        const Counts::Events& c = rep.counts.events[p];
         row.person = static_cast<PersonId>(p);
         row.area = persons.area[p];
         row.age_years = persons.age_years[p];
@@ -642,8 +663,8 @@ struct ReplicationWriter {
         row.tenure_weeks = persons.tenure_weeks[p];
         row.spell_weeks = persons.spell_weeks[p];
         row.sanction_count = persons.sanction_count[p];
-        row.weeks_employed = c.weeks_employed;
-        row.weeks_claiming = c.weeks_claiming;
+        row.weeks_employed = rep.counts.weeks_employed[p];
+        row.weeks_claiming = rep.counts.weeks_claiming[p];
         row.hires = c.hires;
         row.separations = c.separations;
         row.sanctions = c.sanctions;
