@@ -10,6 +10,8 @@
 #include "app/commands.hpp"
 #include "sim/core/error.hpp"
 
+#include <malloc.h>
+
 namespace {
 
 constexpr const char* error_prefix = "jobsim: error: ";
@@ -23,11 +25,24 @@ std::string join_arguments(int argc, char** argv) {
     return joined;
 }
 
+/// Keeps the memory weekly loops free for the next week: glibc otherwise returns large freed blocks
+/// to the kernel (mmap threshold, heap trimming), and every week pays again in page faults, which
+/// serialise the threads (baseline, 1e6 persons x 52 weeks, 2 threads: 187,000 page faults and
+/// 7.7-8.1 s; with this 52,000 and 6.5 s; peak memory unchanged). Blocks above 32 MiB, the long-
+/// lived columns of large runs, are still mapped on their own.
+void keep_freed_memory() {
+    constexpr int mmap_threshold = 32 * 1024 * 1024;  // glibc's largest
+    constexpr int trim_threshold = 1024 * 1024 * 1024;
+    mallopt(M_MMAP_THRESHOLD, mmap_threshold);
+    mallopt(M_TRIM_THRESHOLD, trim_threshold);
+}
+
 }  // namespace
 
 // The function-try-block catches what setting up the command line throws (outside the inner try).
 int main(int argc, char** argv) try {
     using namespace jobsim;
+    keep_freed_memory();
     CLI::App cli{"jobsim: an agent-based simulator of UK employment support", "jobsim"};
     cli.set_version_flag("--version", std::string("jobsim ") + JOBSIM_VERSION);
     cli.require_subcommand(1);
