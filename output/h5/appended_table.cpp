@@ -71,9 +71,19 @@ std::optional<RowPacker> RowPacker::plain(hid_t memory_type, hid_t file_type) {
             return std::nullopt;
         }
         const std::size_t bytes = H5Tget_size(file_member.get());
-        packer.members_.push_back(
-            {H5Tget_member_offset(memory_type, m), H5Tget_member_offset(file_type, m), bytes});
+        const std::size_t from = H5Tget_member_offset(memory_type, m);
+        const std::size_t to = H5Tget_member_offset(file_type, m);
         covered += bytes;
+        // A member that follows the previous one in both layouts extends its copy: the person
+        // table's 20 members are 3 copies.
+        if (!packer.members_.empty()) {
+            Member& last = packer.members_.back();
+            if (last.from + last.bytes == from && last.to + last.bytes == to) {
+                last.bytes += bytes;
+                continue;
+            }
+        }
+        packer.members_.push_back({from, to, bytes});
     }
     // Every file byte comes from a member: no padding whose bytes H5Tconvert would decide.
     if (covered != packer.file_bytes_) {
@@ -98,8 +108,11 @@ void RowPacker::pack(const void* rows, std::size_t count, std::byte* out) const 
                 case 4:
                     copy_member<4>(row + member.from, packed + member.to);
                     break;
-                default:
+                case 8:
                     copy_member<8>(row + member.from, packed + member.to);
+                    break;
+                default:  // members merged into one copy
+                    std::memcpy(packed + member.to, row + member.from, member.bytes);
                     break;
             }
         }

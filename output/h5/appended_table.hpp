@@ -31,10 +31,11 @@ public:
     void pack(const void* rows, std::size_t count, std::byte* out) const;
 
 private:
+    /// A member, or members next to each other in both layouts, copied at once.
     struct Member {
         std::size_t from;   ///< offset in a memory row
         std::size_t to;     ///< offset in a file row
-        std::size_t bytes;  ///< 1, 2, 4 or 8
+        std::size_t bytes;  ///< a member's 1, 2, 4 or 8, or more for merged members
     };
     std::vector<Member> members_;
     std::size_t memory_bytes_ = 0;
