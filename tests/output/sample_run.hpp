@@ -23,6 +23,7 @@ struct SampleRun {
     std::uint64_t seed = 7;
     std::uint32_t threads = 1;
     std::string scenario_yaml = "name: sample\nweeks: 5\n";
+    std::uint32_t weeks_recorded = 0;  ///< weeks each replication records before it ends; 0: all
 };
 
 /// Labour status of person p in week w of replication r.
@@ -136,7 +137,8 @@ inline void drive(Recorder& recorder, const SampleRun& run, bool finish = true) 
         World world = sample_world(run);
         sample_state(world, r, 0);
         recorder.begin_replication(r, 0, world);
-        for (std::uint32_t w = 0; w < run.weeks; ++w) {
+        const std::uint32_t recorded = run.weeks_recorded > 0 ? run.weeks_recorded : run.weeks;
+        for (std::uint32_t w = 0; w < recorded; ++w) {
             sample_state(world, r, w);
             const std::vector<Event> events = sample_events(run, w);
             const std::vector<AreaWeek> areas = sample_areas(run, w);

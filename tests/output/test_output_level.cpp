@@ -82,10 +82,18 @@ TEST_CASE("output_level: a panel is the systematic sample floor(k * persons / n)
 
 TEST_CASE("output_level: standard trajectories are the full file's columns of the panel",
           "[output]") {
+    // A panel's chunks hold 8 weeks: 5 weeks are one partial chunk, 19 are two and a partial one,
+    // and a replication that ends after 11 of 19 weeks leaves weeks 11-15 of a written chunk and
+    // 16-18 unwritten, all of which must read as the fill value, as in the full file.
+    const auto [weeks, recorded] = GENERATE(std::pair<std::uint32_t, std::uint32_t>{5, 0},
+                                            std::pair{19U, 0U}, std::pair{19U, 11U});
+    CAPTURE(weeks, recorded);
     const TempDir dir;
-    const SampleRun run = sample();
-    write(dir / "full.h5", {.level = OutputLevel::full});
-    write(dir / "standard.h5", {.level = OutputLevel::standard, .trajectory_panel = 7});
+    SampleRun run = sample();
+    run.weeks = weeks;
+    run.weeks_recorded = recorded;
+    write(dir / "full.h5", {.level = OutputLevel::full}, run);
+    write(dir / "standard.h5", {.level = OutputLevel::standard, .trajectory_panel = 7}, run);
     const auto full = jobsim::testing::open_read_only(dir / "full.h5");
     const auto standard = jobsim::testing::open_read_only(dir / "standard.h5");
 
@@ -116,6 +124,18 @@ TEST_CASE("output_level: standard trajectories are the full file's columns of th
     // The sample's columns differ between persons, so a wrong column would be caught.
     const auto status = numbers(full, replication(0) + "/trajectories/status");
     CHECK(status[0] != status[7]);
+    if (recorded > 0) {  // and the fill value is not what zero padding would give
+        CHECK(status.back() == 255);
+        CHECK(std::isnan(numbers(full, replication(0) + "/trajectories/trust").back()));
+    }
+    // The panel's trajectories are chunked by 8 weeks (fewer in a shorter run).
+    const auto dataset =
+        jobsim::testing::open_dataset(standard.get(), replication(0) + "/trajectories/status");
+    const jobsim::output::h5::PropList create(H5Dget_create_plist(dataset.get()));
+    hsize_t chunk[2] = {0, 0};
+    REQUIRE(H5Pget_chunk(create.get(), 2, chunk) == 2);
+    CHECK(chunk[0] == std::min<hsize_t>(weeks, 8));
+    CHECK(chunk[1] == 7);
 
     if (jobsim::testing::h5diff_available()) {
         for (const char* table : {"persons", "events", "area_series"}) {
